@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from time import perf_counter
 from typing import Any
 
 from rumormill.nlp.parse import Parse
@@ -71,8 +72,12 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def analyze(article: Article, parse: Parse | None = None) -> Ledger:
-    """Run every stage over one ingested article and return its ledger."""
+def analyze(article: Article, parse: Parse | None = None,
+            timings: dict[str, float] | None = None) -> Ledger:
+    """Run every stage over one ingested article and return its ledger.
+
+    ``timings``, when given, accumulates seconds per stage name (for profiles).
+    """
     if parse is None:
         from rumormill.nlp.model import parse as parse_text
 
@@ -82,7 +87,10 @@ def analyze(article: Article, parse: Parse | None = None) -> Ledger:
         state.warnings.append(article.language_warning)
     runs: list[StageRun] = []
     for stage in _stages():
+        t0 = perf_counter()
         stage.run(state)
+        if timings is not None:
+            timings[stage.name] = timings.get(stage.name, 0.0) + perf_counter() - t0
         runs.append(StageRun(name=stage.name, version=stage.version))
     return Ledger(
         id=article_id(article.text),
