@@ -137,7 +137,7 @@ def run(state: State) -> None:
             s, e = m.span()
             if not free(s, e):
                 continue
-            if alias in _CONTEXT_ONLY or alias.upper() == alias and len(alias) <= 3:
+            if alias in _CONTEXT_ONLY or (alias.upper() == alias and len(alias) <= 3):
                 if alias == "Us" and not _relay_context(text, s, e):
                     continue
                 if alias != "Us" and not _relay_context(text, s, e) and alias not in _SOCIAL:
@@ -232,7 +232,7 @@ def _merge(mentions: list[tuple[str, str, int, int]]) -> list[_Ent]:
             else:
                 singles.append((surface, s, e))
         else:
-            key = (etype, surface if etype != "OUTLET" else surface)
+            key = (etype, surface)
             ent = others.setdefault(key, _Ent(type=etype, name=surface))
             ent.aliases.add(surface)
             ent.spans.add((s, e))
@@ -298,7 +298,7 @@ def _link_surname_mentions(text: str, ents: list[_Ent], taken: list[Span]) -> No
 def _ages(text: str, ents: list[_Ent]) -> None:
     persons = [p for p in ents if p.type == "PERSON"]
     for p in persons:
-        for s, e in sorted(p.spans):
+        for _s, e in sorted(p.spans):
             m = _AGE_AFTER.match(text[e : e + 12])
             if m:
                 age = m.group(1) or m.group(2)
@@ -311,9 +311,11 @@ def _ages(text: str, ents: list[_Ent]) -> None:
         best = None
         for p in persons:
             for s, _e in p.spans:
-                if m.end() < s <= window_end and "." not in text[m.end() : s] and "," not in text[m.end() : s]:
-                    if best is None or s < best[0]:
-                        best = (s, p)
+                between = text[m.end() : s]
+                if m.end() < s <= window_end and "." not in between and "," not in between and (
+                    best is None or s < best[0]
+                ):
+                    best = (s, p)
         if best is not None:
             p = best[1]
             age = m.group(1)
@@ -328,7 +330,7 @@ _PRONOUN = re.compile(r"\b(she|hers|herself|he|his|himself)\b", re.I)  # object 
 
 def _gender(text: str, p: _Ent, others: list[Span]) -> str | None:
     """Tally the first pronoun after each mention (same sentence, 80 characters, before another name)."""
-    votes = Counter()
+    votes: Counter[str] = Counter()
     for _s, e in p.spans:
         window = re.split(r"[.!?\n]", text[e : e + 80], maxsplit=1)[0]
         nxt = min((a - e for a, _b in others if e < a < e + 80), default=80)
