@@ -66,6 +66,8 @@ _EPITHET = re.compile(
     r"\b[Tt]he\s+((?:[\w'’‘“”\"-]+\s+){0,3}?)(actress|actor|star|singer|rapper|model|"
     r"musician|comedian|host|hitmaker|songstress|starlet|reality\s+star|mogul|athlete|designer)\b"
 )
+_NAME_PARTICLES = {"The", "And", "Of", "Von", "Van", "Der", "Den", "Les", "Jr.", "Sr.", "Jr", "Sr", "III", "Mrs",
+                   "Mr.", "Mrs.", "Ms.", "Dr.", "Miss"}
 _SOCIAL = {"Instagram", "Twitter", "X", "TikTok", "Facebook", "YouTube", "Snapchat", "Threads", "Reddit"}
 
 
@@ -157,6 +159,8 @@ def run(state: State) -> None:
     # 3. NER mentions (a single name that is a known person's name stays a person)
     _ner_persons = [("PERSON", x.text, x.start, x.end) for x in state.parse.ents
                     if x.label == "PERSON" and " " in x.text]
+    _ner_singles = [("PERSON", x.text, x.start, x.end) for x in state.parse.ents
+                    if x.label == "PERSON" and " " not in x.text]
     for ent in state.parse.ents:
         etype = _NER_TYPE.get(ent.label)
         if etype is None:
@@ -164,8 +168,10 @@ def run(state: State) -> None:
         surface, s, e = _strip_possessive(text, ent.start, ent.end)
         if not surface.strip() or not free(s, e):
             continue
-        if etype != "PERSON" and " " not in surface and any(
-            t == "PERSON" and surface in sf.split() for t, sf, _s, _e in mentions + _ner_persons
+        bare = surface[4:] if surface.startswith("The ") else surface
+        if etype != "PERSON" and any(
+            t == "PERSON" and (bare == sf or (" " not in bare and bare in sf.split()))
+            for t, sf, _s, _e in mentions + _ner_persons + _ner_singles
         ):
             etype = "PERSON"
         if etype == "ORG" and (_OUTLET_HEAD.search(surface) or _relay_context(text, s, e)):
@@ -280,7 +286,7 @@ def _link_surname_mentions(text: str, ents: list[_Ent], taken: list[Span]) -> No
         if p.type != "PERSON":
             continue
         for a in p.aliases | set(p.name.split()):
-            if len(a) < 3 or not a[0].isupper():
+            if len(a) < 3 or not a[0].isupper() or a in _NAME_PARTICLES:
                 continue
             alias_owner[a] = p if alias_owner.get(a, p) is p else None  # None = shared, ambiguous
     for alias, owner in alias_owner.items():
@@ -343,7 +349,23 @@ def _gender(text: str, p: _Ent, others: list[Span]) -> str | None:
     return g if not rest or n >= 2 * rest[0][1] else None
 
 
+def _role_evidence(text: str, p: _Ent, noun: str) -> bool:
+    """The article itself calls ``p`` a ``noun`` ("model Mia Lund", "Mia Lund, the model")."""
+    for a, b in p.spans:
+        before = text[max(0, a - 40) : a].lower()
+        after = text[b : b + 40].lower()
+        if re.search(rf"\b{noun}s?\s+$", before) or re.match(rf"^,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}{noun}\b", after):
+            return True
+    return False
+
+
 def _epithets(text: str, ents: list[_Ent]) -> None:
+    """Join "the actress" to a person only when the article makes it unambiguous.
+
+    Either exactly one person is called that role elsewhere in the article ("actress Natalie
+    Portman"), or the noun is gendered and one gender-compatible person dominates the article
+    (at least 1.5 times the mentions of the next). Otherwise the epithet stays unlinked.
+    """
     persons = [p for p in ents if p.type == "PERSON"]
     if not persons:
         return
@@ -351,15 +373,23 @@ def _epithets(text: str, ents: list[_Ent]) -> None:
     gender = {id(p): _gender(text, p, [sp for sp in all_spans if sp not in p.spans]) for p in persons}
     for m in _EPITHET.finditer(text):
         s, e = m.span()
-        noun = m.group(2).lower()
-        want = "F" if noun in _FEMININE else "M" if noun in _MASCULINE else None
-        cands = [p for p in persons if want is None or gender[id(p)] in (want, None)]
-        ranked = sorted(cands, key=lambda p: -len(p.spans))
-        if not ranked or (len(ranked) > 1 and 2 * len(ranked[0].spans) < 3 * len(ranked[1].spans)):
-            continue  # no dominant compatible person: the epithet stays unlinked
-        top = ranked[0]
-        if any(not (e <= a or s >= b) for p in persons for a, b in p.spans):
+        if any(not (e <= a or s >= b) for a, b in all_spans):
             continue
+        noun = m.group(2).lower()
+        evidenced = [p for p in persons if _role_evidence(text, p, noun)]
+        if len(evidenced) == 1:
+            top = evidenced[0]
+        else:
+            want = "F" if noun in _FEMININE else "M" if noun in _MASCULINE else None
+            if want is None or evidenced:
+                continue
+            cands = sorted((p for p in persons if gender[id(p)] in (want, None)), key=lambda p: -len(p.spans))
+            if not cands or gender[id(cands[0])] != want:
+                continue
+            if len(cands) > 1 and 2 * len(cands[0].spans) < 3 * len(cands[1].spans):
+                continue  # no dominant compatible person: the epithet stays unlinked
+            top = cands[0]
         phrase = text[s:e]
         top.aliases.add(phrase[0].lower() + phrase[1:])
         top.spans.add((s, e))
+        all_spans.append((s, e))
