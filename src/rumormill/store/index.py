@@ -1,0 +1,209 @@
+"""Incremental cross-article matching inside the store (runs in the writer's transaction).
+
+``index_article`` turns an article's claims and quotes into ``items`` rows, writes
+their blocking keys, fetches candidates *only* through those keys (LSH bands and
+shared entities, newest first, capped per key so a very common entity cannot make
+the cost grow with the store), scores them (``rumormill.story.matching``), writes
+``links`` with score and evidence, merges claim groups, and records cross-article
+contradictions (``rumormill.story.contradictions``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from typing import Any
+
+import numpy as np
+
+from rumormill.records import Ledger
+from rumormill.story import contradictions as contra
+from rumormill.story import matching
+from rumormill.story.origins import item_origin
+
+BAND_CAP = 200  # newest items fetched per LSH band key
+ENTITY_CAP = 300  # newest items fetched per entity key
+MAX_DAYS_APART = 730  # articles published further apart than this are never matched (when both dates known)
+CONTEXT_CHARS = 300
+
+
+def _entities_near(ledger: Ledger, start: int, end: int, margin: int = 0) -> list[str]:
+    out = []
+    for e in ledger.entities:
+        if e.type == "OUTLET":
+            continue
+        if any(s < end + margin and t > start - margin for s, t in e.spans):
+            out.append(matching.norm_name(e.name))
+    return out
+
+
+def _times_in(ledger: Ledger, ids: tuple[str, ...], start: int, end: int) -> list[dict[str, Any]]:
+    chosen = [t for t in ledger.times if t.id in ids] if ids else [
+        t for t in ledger.times if t.span[0] >= start and t.span[1] <= end]
+    return [{"id": t.id, "type": t.type, "value": t.value, "mod": t.mod, "vague": t.vague,
+             "span": list(t.span), "text": t.text} for t in chosen]
+
+
+def _items(ledger: Ledger) -> list[dict[str, Any]]:
+    ents_by_id = {e.id: e for e in ledger.entities}
+    out: list[dict[str, Any]] = []
+    for c in ledger.claims:
+        ents = [matching.norm_name(ents_by_id[i].name) for i in c.entities
+                if i in ents_by_id and ents_by_id[i].type != "OUTLET"] or _entities_near(ledger, *c.span)
+        out.append({"item_id": c.id, "kind": "claim", "span": c.span, "text": c.text, "source": c.source,
+                    "status": c.status, "negated": c.negated, "ents": ents,
+                    "times": _times_in(ledger, c.times, *c.span)})
+    for q in ledger.quotes:
+        text = ledger.text[q.span[0]:q.span[1]]
+        ents = _entities_near(ledger, *q.span)
+        out.append({"item_id": q.id, "kind": "quote", "span": q.span, "text": text, "source": q.source,
+                    "status": None, "negated": False, "ents": ents,
+                    "times": _times_in(ledger, (), *q.span),
+                    "ctx": ents or _entities_near(ledger, *q.span, margin=CONTEXT_CHARS)})
+    return out
+
+
+def index_article(conn: sqlite3.Connection, ledger: Ledger, outlet: str) -> dict[str, int]:
+    """Index one stored article's items and link them to earlier articles. Returns counts."""
+    new: list[tuple[int, dict[str, Any], matching.Features]] = []
+    for it in _items(ledger):
+        f = matching.features(it["text"], it["ents"], it["times"])
+        f.info["status"] = it["status"]
+        f.info["negated"] = it["negated"]
+        block_ents = sorted(set(it.get("ctx") or it["ents"]))
+        k = ([*matching.band_keys(f.sig), *(matching.entity_key(e) for e in block_ents)]
+             if f.sig is not None else [])
+        origin = item_origin(ledger, it["source"], outlet)
+        cur = conn.execute(
+            "INSERT INTO items(article_id, item_id, kind, span_start, span_end, text, source_id, source_kind,"
+            " source_label, origin, origin_via, status, negated, group_id, minhash, keys, info)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?)",
+            (ledger.id, it["item_id"], it["kind"], it["span"][0], it["span"][1], it["text"], it["source"],
+             origin.source_kind, origin.source_label, origin.key, origin.via, it["status"], int(it["negated"]),
+             f.sig.tobytes() if f.sig is not None else None, json.dumps(k), json.dumps(f.info)),
+        )
+        rowid = int(cur.lastrowid or 0)
+        conn.execute("UPDATE items SET group_id = rowid WHERE rowid = ?", (rowid,))
+        conn.executemany("INSERT OR IGNORE INTO item_keys(key, item) VALUES (?, ?)", [(x, rowid) for x in k])
+        if f.sig is not None:
+            new.append((rowid, {**it, "block_ents": block_ents}, f))
+    if not new:
+        return {"items": 0, "links": 0, "contradictions": contra.age_contradictions(conn, ledger)}
+    first_new = min(r for r, _, _ in new)
+    pub = _pub_day(conn, ledger.id)
+    links = found = 0
+    for rowid, it, f in new:
+        assert f.sig is not None
+        cands = _candidates(conn, f.sig, it["block_ents"], first_new)
+        if not cands:
+            continue
+        qmarks = ",".join("?" * len(cands))
+        rows = conn.execute(
+            "SELECT i.rowid, i.article_id, i.item_id, i.span_start, i.span_end, i.text, i.minhash, i.info,"
+            f" a.published, a.published_earliest, a.published_latest FROM items i JOIN articles a ON a.id = i.article_id"
+            f" WHERE i.rowid IN ({qmarks})", tuple(cands)).fetchall()
+        for row in rows:
+            other_day = _day(row[8], row[9], row[10])
+            if pub is not None and other_day is not None and abs(pub - other_day) > MAX_DAYS_APART:
+                continue
+            other_info = json.loads(row[7])
+            sig_b = np.frombuffer(row[6], dtype=np.uint32)
+            s, ev = matching.score(row[5], sig_b, other_info["ents"], f.text, f.sig, f.info["ents"])
+            if s < matching.LINK_THRESHOLD:
+                continue
+            ev["numbers"] = matching.number_agreement(other_info["nums"], f.info["nums"])
+            ev["blocked_by"] = cands[row[0]]
+            conn.execute("INSERT OR REPLACE INTO links(a, b, score, evidence) VALUES (?,?,?,?)",
+                         (row[0], rowid, s, json.dumps(ev)))
+            _merge_groups(conn, row[0], rowid)
+            links += 1
+            a = {"article_id": row[1], "item_id": row[2], "span": (row[3], row[4]), "text": row[5],
+                 "info": other_info}
+            b = {"article_id": ledger.id, "item_id": it["item_id"], "span": it["span"], "text": f.text,
+                 "info": f.info}
+            found += contra.pair_contradictions(conn, a, b, s)
+    found += contra.age_contradictions(conn, ledger)
+    return {"items": len(new), "links": links, "contradictions": found}
+
+
+def _candidates(conn: sqlite3.Connection, sig: np.ndarray, ents: list[str], before: int) -> dict[int, list[str]]:
+    """Items (older than ``before``) sharing an LSH band, or enough entities; value = why."""
+    found: dict[int, list[str]] = {}
+    for key in matching.band_keys(sig):
+        for (item,) in conn.execute(
+                "SELECT item FROM item_keys WHERE key = ? AND item < ? ORDER BY item DESC LIMIT ?",
+                (key, before, BAND_CAP)):
+            found[item] = ["lsh"]
+    if ents:
+        shared: Counter[int] = Counter()
+        for e in ents:
+            for (item,) in conn.execute(
+                    "SELECT item FROM item_keys WHERE key = ? AND item < ? ORDER BY item DESC LIMIT ?",
+                    (matching.entity_key(e), before, ENTITY_CAP)):
+                shared[item] += 1
+        need = min(2, len(ents))
+        for item, n in shared.items():
+            if n >= need:
+                found.setdefault(item, []).append("entities")
+    return found
+
+
+def _merge_groups(conn: sqlite3.Connection, a: int, b: int) -> None:
+    ga = conn.execute("SELECT group_id FROM items WHERE rowid = ?", (a,)).fetchone()[0]
+    gb = conn.execute("SELECT group_id FROM items WHERE rowid = ?", (b,)).fetchone()[0]
+    if ga != gb:
+        keep, drop = min(ga, gb), max(ga, gb)
+        conn.execute("UPDATE items SET group_id = ? WHERE group_id = ?", (keep, drop))
+
+
+def _day(value: str | None, earliest: str | None, latest: str | None) -> int | None:
+    """Publication date as a day number (interval midpoint when only bounds are known)."""
+    from rumormill.story.contradictions import iso_interval
+
+    iv = iso_interval(value) if value else None
+    if iv is None and earliest and latest:
+        lo, hi = iso_interval(earliest), iso_interval(latest)
+        iv = (lo[0], hi[1]) if lo and hi else None
+    if iv is None:
+        return None
+    return (iv[0].toordinal() + iv[1].toordinal()) // 2
+
+
+def _pub_day(conn: sqlite3.Connection, article_id: str) -> int | None:
+    row = conn.execute("SELECT published, published_earliest, published_latest FROM articles WHERE id = ?",
+                       (article_id,)).fetchone()
+    return _day(*row) if row else None
+
+
+def drop_article(conn: sqlite3.Connection, article_id: str) -> None:
+    """Remove an article's item keys (items, links, contradictions go by cascade) and reopen its groups."""
+    rows = conn.execute("SELECT rowid, keys, group_id FROM items WHERE article_id = ?", (article_id,)).fetchall()
+    groups = {g for _, _, g in rows}
+    for rowid, keys, _ in rows:
+        conn.executemany("DELETE FROM item_keys WHERE key = ? AND item = ?", [(k, rowid) for k in json.loads(keys)])
+    conn.execute("DELETE FROM items WHERE article_id = ?", (article_id,))
+    for g in groups:
+        _regroup(conn, g)
+
+
+def _regroup(conn: sqlite3.Connection, group: int) -> None:
+    """Recompute connected components of a group after some of its items were removed."""
+    members = [r[0] for r in conn.execute("SELECT rowid FROM items WHERE group_id = ?", (group,))]
+    if not members:
+        return
+    qm = ",".join("?" * len(members))
+    edges = conn.execute(f"SELECT a, b FROM links WHERE a IN ({qm}) AND b IN ({qm})", (*members, *members)).fetchall()
+    parent = {m: m for m in members}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    conn.executemany("UPDATE items SET group_id = ? WHERE rowid = ?", [(find(m), m) for m in members])

@@ -1,0 +1,167 @@
+"""Matching claims and quotes across articles: features, blocking keys and the link score.
+
+Pure functions over plain values; the SQL side (candidate lookup, link rows) is in
+``rumormill.store.index``.
+
+- **Text features.** Lower-cased word tokens; MinHash signature (datasketch, 32
+  permutations) over word 1- and 2-grams of the content words.
+- **Blocking keys** (64-bit ints written to ``item_keys``): LSH band keys of the
+  MinHash signature (8 bands x 4 rows: datasketch's optimal banding for Jaccard 0.5)
+  and one key per entity the item is about (outlets excluded: they are everywhere).
+  An item is only ever scored against items that share a band, or share entities.
+- **Score** = 0.5 x lexical (rapidfuzz WRatio) + 0.3 x MinHash Jaccard estimate +
+  0.2 x entity agreement (Jaccard of entity names; 0.5 when either side names none).
+  A link is kept when the score reaches ``LINK_THRESHOLD``; numbers, counts and times
+  are compared on the link and recorded in its evidence (a disagreement is a
+  contradiction, not a reason to drop the link: it is the same fact with another value).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+NUM_PERM = 32
+BANDS, ROWS = 8, 4  # datasketch.lsh._optimal_param(0.5, 32, 0.5, 0.5) == (8, 4)
+LINK_THRESHOLD = 0.62
+MIN_TOKENS = 4  # items with fewer content words are stored but never matched
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_STOP = frozenset(
+    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "was", "were", "be", "been", "being", "are", "am", "it", "its", "this", "that", "these", "those", "he", "she", "they", "them", "his", "her", "their", "him", "i", "you", "we", "our", "your", "my", "me", "us", "who", "whom", "which", "what", "when", "where", "there", "here", "than", "then", "so", "if", "not", "no", "do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "just", "very", "also", "about", "into", "over", "after", "before", "up", "out", "said", "says", "say", "told"]
+)
+_NUM_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100, "dozen": 12, "both": 2, "twins": 2, "twin": 2,
+}
+_NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")\b", re.I)
+# "three children", "2 kids", "11 years" (the noun right after a number)
+_COUNT = re.compile(r"\b(\d{1,4}|" + "|".join(k for k in _NUM_WORDS if k not in ("both", "twins", "twin"))
+                    + r")\s+(?:[a-z-]+\s+)?([a-z]{3,})\b", re.I)
+_UNIT_WORDS = frozenset(["years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "decades", "percent"])
+
+
+
+def norm_name(name: str) -> str:
+    """Normalised entity name: lower case, possessive and leading article dropped, spaces collapsed."""
+    s = re.sub(r"['’]s?$", "", name.strip()).lower()
+    s = re.sub(r"^the\s+", "", s)
+    return re.sub(r"\s+", " ", s)
+
+
+def tokens(text: str) -> list[str]:
+    return [t.replace("’", "'") for t in _WORD.findall(text.lower())]
+
+
+def content_tokens(text: str) -> list[str]:
+    return [t for t in tokens(text) if t not in _STOP]
+
+
+def shingles(words: list[str]) -> set[str]:
+    out = set(words)
+    out.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    return out
+
+
+def _hash64(s: str) -> int:
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+
+
+def minhash(words: list[str]) -> np.ndarray:
+    """MinHash signature (uint32, ``NUM_PERM`` values) of the item's shingles, via datasketch."""
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=NUM_PERM, seed=7)
+    m.update_batch([s.encode("utf-8") for s in sorted(shingles(words))])
+    return np.asarray(m.hashvalues, dtype=np.uint32)
+
+
+def jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
+    return float(np.count_nonzero(sig_a == sig_b)) / len(sig_a)
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    return [_hash64(f"lsh{b}:" + sig[b * ROWS:(b + 1) * ROWS].tobytes().hex()) for b in range(BANDS)]
+
+
+def entity_key(norm: str) -> int:
+    return _hash64("ent:" + norm)
+
+
+def numbers(text: str) -> list[float]:
+    out = []
+    for m in _NUMBER.finditer(text):
+        tok = m.group(1).lower()
+        if tok in _NUM_WORDS:
+            out.append(float(_NUM_WORDS[tok]))
+        else:
+            try:
+                out.append(float(tok.replace(",", "")))
+            except ValueError:
+                continue
+    return out
+
+
+def counts(text: str) -> dict[str, float]:
+    """``{noun: number}`` for "three children", "2 kids" (time units left to the time tagger)."""
+    out: dict[str, float] = {}
+    for m in _COUNT.finditer(text):
+        noun = m.group(2).lower()
+        if noun in _UNIT_WORDS or len(m.group(1)) == 4:  # a year, not a count
+            continue
+        tok = m.group(1).lower()
+        out[noun.rstrip("s")] = float(_NUM_WORDS[tok]) if tok in _NUM_WORDS else float(tok)
+    return out
+
+
+@dataclass(slots=True)
+class Features:
+    """What scoring and the cross-article checks need from one item."""
+
+    text: str
+    words: list[str]
+    entities: list[str]  # normalised names of the entities the item is about
+    sig: np.ndarray | None
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+def features(text: str, entities: list[str], times: list[dict[str, Any]] | None = None) -> Features:
+    words = content_tokens(text)
+    sig = minhash(words) if len(words) >= MIN_TOKENS else None
+    info: dict[str, Any] = {"ents": sorted(set(entities)), "nums": numbers(text), "counts": counts(text),
+                            "times": times or []}
+    return Features(text=text, words=words, entities=sorted(set(entities)), sig=sig, info=info)
+
+
+def keys(f: Features) -> list[int]:
+    if f.sig is None:
+        return []
+    return band_keys(f.sig) + [entity_key(e) for e in f.entities]
+
+
+def score(a_text: str, a_sig: np.ndarray, a_ents: list[str], b_text: str, b_sig: np.ndarray,
+          b_ents: list[str]) -> tuple[float, dict[str, Any]]:
+    """Similarity in [0, 1] of two items and the evidence for it."""
+    from rapidfuzz import fuzz
+
+    lex = fuzz.WRatio(a_text.lower(), b_text.lower()) / 100.0
+    jac = jaccard(a_sig, b_sig)
+    sa, sb = set(a_ents), set(b_ents)
+    ent = len(sa & sb) / len(sa | sb) if sa and sb else 0.5
+    total = 0.5 * lex + 0.3 * jac + 0.2 * ent
+    evidence = {"lexical": round(lex, 3), "minhash_jaccard": round(jac, 3), "entity_agreement": round(ent, 3),
+                "shared_entities": sorted(sa & sb)}
+    return round(total, 4), evidence
+
+
+def number_agreement(a_nums: list[float], b_nums: list[float]) -> str:
+    if not a_nums or not b_nums:
+        return "n/a"
+    return "agree" if set(a_nums) & set(b_nums) else "differ"
