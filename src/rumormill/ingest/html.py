@@ -4,6 +4,10 @@ Social embeds (Instagram, X/Twitter, TikTok) are read from the raw HTML *before*
 extraction, because trafilatura drops Instagram captions, which are often the
 celebrity's own words. The extracted body then goes through the same layout and
 residue rules as plain text (``ingest.text``).
+
+Extraction settings (measured on the tune half of scrapinghub-aeb, see
+``evaluation/extraction.py``): ``favor_precision=True``, comments excluded, tables kept.
+When that finds no body, a second pass with ``favor_recall=True`` is tried.
 """
 
 from __future__ import annotations
@@ -16,66 +20,108 @@ from rumormill.ingest import published as pub
 from rumormill.ingest.text import from_text
 from rumormill.records import Article, Embed, Published
 
-_HANDLE = re.compile(r"\(@([\w.]{1,30})\)")
-_SHARED_BY = re.compile(r"(?:post|photo|video)\s+shared\s+by\s+(.+?)\s*\(@([\w.]{1,30})\)", re.I)
+_SPACE = re.compile(r"\s+")
+_SHARED_BY = re.compile(
+    r"(?:post|photo|video|reel)\s+shared\s+by\s+(.+?)\s*\(@([\w.]{1,30})\)", re.I
+)
+_SHARED_BY_NO_HANDLE = re.compile(r"(?:post|photo|video|reel)\s+shared\s+by\s+(?:@)?([\w.]{1,30}|[^(]{1,60}?)\s*(?:on\s|$)", re.I)
+_TWEET_BYLINE = re.compile(r"[—–-]\s*(.+?)\s*\(@(\w{1,30})\)")
+_IG_BOILER = re.compile(r"^(?:view\s+this\s+(?:post|photo|video|reel|profile)\s+on\s+instagram|instagram)\.?$", re.I)
+_IG_URL_HANDLE = re.compile(r"instagram\.com/([\w.]{1,30})/?(?:$|\?)")
+_TIKTOK_HANDLE = re.compile(r"tiktok\.com/@([\w.]{1,30})")
+_MUSIC = re.compile(r"♬.*$")
+_TRAILING_PIC = re.compile(r"\s*(?:https?://t\.co/\w+|pic\.twitter\.com/\w+)\s*$")
 
 
 def _text(el: Any) -> str:
-    return re.sub(r"\s+", " ", " ".join(el.itertext())).strip()
+    return _SPACE.sub(" ", " ".join(t for t in el.itertext() if isinstance(t, str))).strip()
+
+
+def _classes(el: Any) -> set[str]:
+    return set((el.get("class") or "").lower().split())
+
+
+def _instagram(bq: Any) -> Embed:
+    url = bq.get("data-instgrm-permalink") or bq.get("cite")
+    author = handle = None
+    caption_parts: list[str] = []
+    for p in bq.iter("p"):
+        t = _text(p)
+        if not t:
+            continue
+        m = _SHARED_BY.search(t)
+        if m:
+            author, handle = m.group(1).strip(), m.group(2)
+        elif re.match(r"^a\s+(?:post|photo|video|reel)\s+shared\s+by\b", t, re.I):
+            m2 = _SHARED_BY_NO_HANDLE.search(t)
+            if m2:
+                author = m2.group(1).strip()
+            for a in p.iter("a"):
+                hm = _IG_URL_HANDLE.search(a.get("href") or "")
+                if hm:
+                    handle = hm.group(1)
+        elif not _IG_BOILER.match(t):
+            caption_parts.append(t)
+    if author is None:
+        m = _SHARED_BY.search(_text(bq))
+        if m:
+            author, handle = m.group(1).strip(), m.group(2)
+    return Embed(platform="instagram", author=author, handle=handle, url=url, caption=" ".join(caption_parts))
+
+
+def _tweet(bq: Any) -> Embed:
+    caption = " ".join(t for t in (_text(p) for p in bq.iter("p")) if t)
+    caption = _TRAILING_PIC.sub("", caption)
+    full = _text(bq)
+    m = _TWEET_BYLINE.search(full[len(caption):] if full.startswith(caption) else full)
+    url = None
+    for a in bq.iter("a"):
+        href = a.get("href") or ""
+        if "/status/" in href:
+            url = href.split("?")[0]
+    return Embed(
+        platform="x",
+        author=m.group(1) if m else None,
+        handle=m.group(2) if m else None,
+        url=url,
+        caption=caption,
+    )
+
+
+def _tiktok(bq: Any) -> Embed:
+    url = bq.get("cite")
+    m = _TIKTOK_HANDLE.search(url or "")
+    handle = m.group(1) if m else None
+    section = next(iter(bq.iter("section")), bq)
+    parts = [t for t in (_text(p) for p in section.iter("p")) if t] or [_text(section)]
+    caption = _MUSIC.sub("", " ".join(parts)).strip()
+    if handle and caption.startswith("@" + handle):
+        caption = caption[len(handle) + 1 :].strip()
+    return Embed(platform="tiktok", author=None, handle=handle, url=url, caption=caption)
 
 
 def read_embeds(tree: Any) -> tuple[Embed, ...]:
-    """Instagram / X / TikTok embed blockquotes: who posted and the caption."""
+    """Instagram / X / TikTok embed blockquotes, in page order: who posted and the caption."""
     out: list[Embed] = []
     for bq in tree.iter("blockquote"):
-        cls = (bq.get("class") or "").lower()
+        cls = _classes(bq)
         if "instagram-media" in cls:
-            url = bq.get("data-instgrm-permalink") or bq.get("cite")
-            author = handle = None
-            caption_parts: list[str] = []
-            for p in bq.iter("p"):
-                t = _text(p)
-                m = _SHARED_BY.search(t)
-                if m:
-                    author, handle = m.group(1), m.group(2)
-                elif t and not t.lower().startswith("view this post"):
-                    caption_parts.append(t)
-            if author is None:
-                m = _SHARED_BY.search(_text(bq))
-                if m:
-                    author, handle = m.group(1), m.group(2)
-            caption = " ".join(caption_parts)
-            caption = re.sub(r"^A\s+post\s+shared\s+by.*$", "", caption).strip()
-            out.append(Embed(platform="instagram", author=author, handle=handle, url=url, caption=caption))
-        elif "twitter-tweet" in cls or "x-tweet" in cls:
-            ps = [_text(p) for p in bq.iter("p")]
-            caption = " ".join(t for t in ps if t)
-            full = _text(bq)
-            tail = full[len(caption):] if full.startswith(caption) else full
-            m = re.search(r"[—-]\s*(.+?)\s*\(@([\w]{1,30})\)", tail)
-            url = None
-            for a in bq.iter("a"):
-                href = a.get("href") or ""
-                if "/status/" in href:
-                    url = href
-            out.append(
-                Embed(platform="x", author=m.group(1) if m else None, handle=m.group(2) if m else None,
-                      url=url, caption=caption)
-            )
+            out.append(_instagram(bq))
+        elif cls & {"twitter-tweet", "twitter-video", "x-tweet"}:
+            out.append(_tweet(bq))
         elif "tiktok-embed" in cls:
-            url = bq.get("cite")
-            handle = None
-            m = re.search(r"tiktok\.com/@([\w.]{1,30})", url or "")
-            if m:
-                handle = m.group(1)
-            section = next(iter(bq.iter("section")), bq)
-            parts = [
-                t for t in (_text(p) for p in section.iter("p")) if t
-            ] or [_text(section)]
-            caption = " ".join(parts)
-            caption = re.sub(r"♬.*$", "", caption).strip()
-            out.append(Embed(platform="tiktok", author=None, handle=handle, url=url, caption=caption))
+            out.append(_tiktok(bq))
     return tuple(out)
+
+
+def _extract(tree: Any, url: str | None) -> Any:
+    import trafilatura
+
+    options = {"url": url, "include_comments": False, "include_tables": True, "with_metadata": True}
+    doc = trafilatura.bare_extraction(tree, favor_precision=True, **options)
+    if doc is None or not (doc.text or "").strip():
+        doc = trafilatura.bare_extraction(tree, favor_recall=True, **options) or doc
+    return doc
 
 
 def from_html(
@@ -86,40 +132,44 @@ def from_html(
     warning: str | None = None,
 ) -> Article:
     """Extract an article from an HTML page; ``published`` (given) wins over page metadata."""
-    import lxml.html
-    import trafilatura
-    from lxml.etree import ParserError
+    import logging
 
+    import trafilatura
+
+    # trafilatura logs "discarding data" warnings for empty pages; we raise instead.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    logging.getLogger("htmldate").setLevel(logging.ERROR)
     try:
-        tree = lxml.html.document_fromstring(html)
-    except (ParserError, ValueError) as exc:
+        tree = trafilatura.load_html(html)
+    except (ValueError, TypeError) as exc:
         raise InputError(f"HTML could not be parsed: {exc}") from exc
+    if tree is None:
+        raise InputError("HTML could not be parsed (no document tree)")
     embeds = read_embeds(tree)
-    meta = trafilatura.extract_metadata(tree, default_url=url)
-    body = trafilatura.extract(
-        tree, url=url, favor_precision=True, include_comments=False, include_tables=False, deduplicate=False
-    )
-    if not body or not body.strip():
+    try:
+        doc = _extract(tree, url)
+    except RecursionError as exc:
+        raise InputError("HTML is nested too deeply to extract") from exc
+    body = (doc.text or "") if doc is not None else ""
+    if not body.strip():
         raise InputError("no article text found in the HTML")
     date: Published = pub.UNKNOWN
     if published:
         date = pub.make(published, "given")
-    elif meta is not None and meta.date:
+    elif doc.date:
         try:
-            date = pub.make(meta.date, "metadata", "page metadata (htmldate)")
+            date = pub.make(doc.date, "metadata", "page metadata (htmldate)")
         except InputError:
             date = pub.UNKNOWN
-    title = meta.title if meta is not None and meta.title else None
-    author = meta.author if meta is not None and meta.author else None
     # trafilatura separates paragraphs with single newlines: make them blank-line separated.
     text = re.sub(r"\n+", "\n\n", body.strip())
     return from_text(
         text,
         published=date,
-        title=title,
+        title=doc.title or None,
         embeds=embeds,
-        author=author,
-        url=url or (meta.url if meta is not None else None),
+        author=doc.author or None,
+        url=url or doc.url or None,
         warning=warning,
         detect_headline=False,
     )

@@ -1,0 +1,1 @@
+"""`rumormill eval …` scorers for the public corpora."""
