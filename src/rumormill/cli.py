@@ -97,6 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
 REGISTER: list[Callable[[Any], None]] = []
 
 
+def _register_batch(sub: Any) -> None:
+    from rumormill.cli_batch import register
+
+    register(sub)
+
+
+REGISTER.append(_register_batch)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
