@@ -60,10 +60,11 @@ class Stage:
 
 def _stages() -> list[Stage]:
     # Imported here so ``import rumormill`` stays cheap and spaCy-free.
-    from rumormill.stages import entities
+    from rumormill.stages import entities, sources
 
     return [
         Stage("entities", entities.VERSION, entities.run),
+        Stage("sources", sources.VERSION, sources.run),
     ]
 
 

@@ -1,0 +1,271 @@
+"""Attributions from the parse: reporting cue + speaker phrase + content (part of the sources stage).
+
+Works on the plain-offset ``Parse`` only, one sentence at a time (children lists are built once
+per sentence, so nothing is quadratic in the article length).
+
+- A cue is a verb whose lemma is in ``lexicons/reporting_verbs.tsv`` (outside any quote), or the
+  prepositions "according to" / "as per".
+- Its speaker is the verb's subject; a participle or conjoined verb without a subject ("…,
+  stating", "adding that") takes the subject of the verb it hangs on; a relative clause ("a source
+  who spoke with Us") takes the noun it modifies; for "according to X" it is X.
+- Its content is the complement clause ("that it was Natalie who decided to leave"), the clause
+  that "according to X" hangs on, or the quotes it governs (assigned by the sources stage).
+- Outlets it was relayed through are outlet entities reached from the cue by to/with/by/in
+  prepositions or as objects ("told US Weekly", "spoke with Us", "in an interview with The Wall
+  Street Journal"), or inside the speaker phrase ("a source quoted by People", "an Us Weekly source").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from rumormill.lexicons import load_table
+from rumormill.nlp.parse import Parse, Token
+
+Span = tuple[int, int]
+
+_SUBJ = {"nsubj"}
+_INHERIT = {"advcl", "conj", "xcomp", "pcomp", "dep", "ccomp"}
+_CONTENT = {"ccomp"}
+_RELAY_DEPS = {"dative", "dobj", "prep", "agent", "pobj", "npadvmod", "pcomp"}
+_RELAY_PREPS = {"to", "with", "by", "in", "on", "during", "through", "via", "for"}
+# classes of reporting verbs that report speech (as opposed to thought or attitude)
+SPEECH = {"neutral", "reveal", "assert", "claim", "deny", "confirm", "hint", "ask", "speculate"}
+_NEEDS_CONTENT = {"think", "suspect", "intend", "evaluate"}
+
+
+@cache
+def verb_classes() -> dict[str, str]:
+    return {row[0]: row[1] for row in load_table("reporting_verbs.tsv") if len(row) > 1}
+
+
+@dataclass(slots=True)
+class Attr:
+    """One attribution found in the parse (before sources are joined up)."""
+
+    cue_tok: int | None
+    cue_span: Span | None
+    cue: str
+    cue_lemma: str
+    cue_class: str
+    speaker: int | None  # token index of the speaker phrase's head
+    speaker_span: Span | None
+    content_span: Span | None
+    sent: int
+    via: list[int] = field(default_factory=list)  # token indexes inside outlet names
+    quotes: list[int] = field(default_factory=list)  # indexes into the quote list
+    kind: str = "indirect"
+    note: str | None = None
+    source: str | None = None
+    source_span: Span | None = None
+    inherited: bool = False
+
+
+class SentIndex:
+    """Children lists for the tokens of one sentence."""
+
+    def __init__(self, parse: Parse, si: int) -> None:
+        s = parse.sents[si]
+        self.parse = parse
+        self.lo, self.hi = s.tok_start, s.tok_end
+        self.kids: dict[int, list[int]] = {i: [] for i in range(self.lo, self.hi)}
+        for t in parse.tokens[self.lo : self.hi]:
+            if t.head != t.i and t.head in self.kids:
+                self.kids[t.head].append(t.i)
+
+    def subtree(self, i: int, skip: frozenset[str] = frozenset()) -> list[int]:
+        out, stack = [], [i]
+        toks = self.parse.tokens
+        while stack:
+            k = stack.pop()
+            out.append(k)
+            stack.extend(c for c in self.kids.get(k, ()) if toks[c].dep not in skip)
+        return sorted(out)
+
+    def span(self, idxs: list[int]) -> Span | None:
+        toks = self.parse.tokens
+        idxs = [k for k in idxs if toks[k].pos not in ("PUNCT", "SPACE") or toks[k].text in "%$"]
+        if not idxs:
+            return None
+        # trim leading conjunctions/punctuation only; inner gaps are kept (spans are contiguous)
+        return (toks[min(idxs)].start, toks[max(idxs)].end)
+
+
+def _subject(ix: SentIndex, v: int) -> int | None:
+    toks = ix.parse.tokens
+    seen = 0
+    while seen < 4:
+        seen += 1
+        subj = next((c for c in ix.kids.get(v, ()) if toks[c].dep in _SUBJ), None)
+        if subj is not None:
+            if toks[subj].lower in ("who", "that", "which") and toks[v].dep == "relcl":
+                return toks[v].head
+            return subj
+        if toks[v].dep == "relcl":
+            return toks[v].head
+        if toks[v].dep == "acl" and toks[v].tag in ("VBD", "VBN") and toks[v].head < v \
+                and not any(toks[c].dep in ("agent", "auxpass") for c in ix.kids.get(v, ())):
+            return toks[v].head  # "… ,” a source revealed to US Weekly": the model reads a reduced relative
+        if toks[v].dep in _INHERIT and toks[v].head != v and ix.lo <= toks[v].head < ix.hi:
+            v = toks[v].head
+            continue
+        return None
+    return None
+
+
+def speaker_span(ix: SentIndex, h: int) -> Span | None:
+    """The speaker phrase: the head's subtree without relative clauses and leading punctuation."""
+    return ix.span(ix.subtree(h, frozenset({"relcl", "acl"})))
+
+
+def relay_tokens(ix: SentIndex, root: int, exclude: set[int], depth: int = 4) -> list[int]:
+    """Tokens reached from ``root`` through objects and relay prepositions (not content clauses)."""
+    toks = ix.parse.tokens
+    out: list[int] = []
+    frontier = [root]
+    for _ in range(depth):
+        nxt: list[int] = []
+        for k in frontier:
+            for c in ix.kids.get(k, ()):
+                if c in exclude:
+                    continue
+                t = toks[c]
+                if t.dep == "prep" and t.lower not in _RELAY_PREPS:
+                    continue
+                if t.dep in _RELAY_DEPS or t.dep == "compound":
+                    out.append(c)
+                    nxt.append(c)
+        frontier = nxt
+    return out
+
+
+def _according(ix: SentIndex, t: Token) -> tuple[int, Span, int] | None:
+    """("according to X" | "as per X") -> (pobj head, cue span, attachment head) or None."""
+    toks = ix.parse.tokens
+    if t.lower == "according":
+        to = next((c for c in ix.kids.get(t.i, ()) if toks[c].lower == "to"), None)
+        if to is None and t.i + 1 < ix.hi and toks[t.i + 1].lower == "to":
+            to = t.i + 1
+        if to is None:
+            return None
+        obj = next((c for c in ix.kids.get(to, ()) if toks[c].dep == "pobj"), None)
+        if obj is None:
+            return None
+        return obj, (t.start, toks[to].end), t.head
+    if t.lower == "per" and t.i > ix.lo and toks[t.i - 1].lower == "as":
+        obj = next((c for c in ix.kids.get(t.i, ()) if toks[c].dep == "pobj"), None)
+        if obj is None:
+            return None
+        head = t.head if t.head != t.i - 1 else toks[t.i - 1].head
+        return obj, (toks[t.i - 1].start, t.end), head
+    return None
+
+
+def _clause_without(ix: SentIndex, head: int, cut: set[int]) -> Span | None:
+    """The clause headed by ``head`` minus the tokens in ``cut`` (the attribution phrase)."""
+    toks = ix.parse.tokens
+    if not ix.lo <= head < ix.hi:
+        return None
+    members = [k for k in ix.subtree(head) if k not in cut]
+    if not members:
+        return None
+    # keep the longest contiguous run (the phrase sits at the edge or in the middle)
+    runs: list[list[int]] = [[members[0]]]
+    for k in members[1:]:
+        if k == runs[-1][-1] + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    best = max(runs, key=lambda r: toks[r[-1]].end - toks[r[0]].start)
+    while best and (toks[best[0]].pos in ("PUNCT", "CCONJ") or toks[best[0]].lower in ("as", "that")):
+        best = best[1:]
+    while best and toks[best[-1]].pos == "PUNCT":
+        best = best[:-1]
+    if not best:
+        return None
+    return (toks[best[0]].start, toks[best[-1]].end)
+
+
+def _misread_verb(ix: SentIndex, t: Token, cls: str) -> Attr | None:
+    """"A second insider claims the couple …": the small model reads "claims" as a plural noun
+    heading the sentence, with the speaker as its compound. Read it as the verb it is."""
+    toks = ix.parse.tokens
+    kids = ix.kids.get(t.i, [])
+    subj = next((c for c in kids if c < t.i and toks[c].dep in ("compound", "nsubj")
+                 and toks[c].pos in ("NOUN", "PROPN")), None)
+    ccomp = next((c for c in kids if c > t.i and toks[c].dep in ("ccomp", "dobj", "relcl")), None)
+    if subj is None or ccomp is None:
+        return None
+    first = min([c for c in kids if c < t.i] + [subj])
+    sp = (toks[first].start, toks[subj].end)
+    content = ix.span(ix.subtree(ccomp))
+    return Attr(cue_tok=t.i, cue_span=(t.start, t.end), cue=t.text, cue_lemma=t.lower[:-1], cue_class=cls,
+                speaker=subj, speaker_span=sp, content_span=content, sent=t.sent)
+
+
+def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, SentIndex]]:
+    """Every cue-led attribution, sentence by sentence. ``in_quote[i]``: token i is quoted."""
+    classes = verb_classes()
+    toks = parse.tokens
+    out: list[Attr] = []
+    index: dict[int, SentIndex] = {}
+    for si, s in enumerate(parse.sents):
+        ix: SentIndex | None = None
+        for t in toks[s.tok_start : s.tok_end]:
+            if in_quote[t.i]:
+                continue
+            if t.lower in ("according", "per"):
+                ix = ix or index.setdefault(si, SentIndex(parse, si))
+                acc = _according(ix, t)
+                if acc is None:
+                    continue
+                obj, cue_span, head = acc
+                cut = set(ix.subtree(t.i))
+                if t.lower == "per":
+                    cut.add(t.i - 1)
+                while toks[head].pos not in ("VERB", "AUX") and toks[head].head != head:
+                    head = toks[head].head
+                verbal = toks[head].pos in ("VERB", "AUX")
+                content = _clause_without(ix, head, cut) if head != t.i and verbal else None
+                out.append(Attr(cue_tok=t.i, cue_span=cue_span, cue=parse.text[cue_span[0]:cue_span[1]],
+                                cue_lemma=parse.text[cue_span[0]:cue_span[1]].lower(), cue_class="neutral",
+                                speaker=obj, speaker_span=speaker_span(ix, obj), content_span=content,
+                                sent=si, via=[k for k in ix.subtree(obj) if k != obj]))
+                continue
+            cls = classes.get(t.lemma.lower())
+            if t.pos in ("NOUN", "PROPN") and t.lower.endswith("s") and classes.get(t.lower[:-1]) \
+                    and t.dep == "ROOT":
+                ix = ix or index.setdefault(si, SentIndex(parse, si))
+                mis = _misread_verb(ix, t, classes[t.lower[:-1]])
+                if mis is not None:
+                    out.append(mis)
+                continue
+            if cls is None or t.pos not in ("VERB", "AUX") or t.tag == "MD":
+                continue
+            if t.pos == "AUX" and t.lemma.lower() not in ("say", "tell"):
+                continue
+            ix = ix or index.setdefault(si, SentIndex(parse, si))
+            kids = ix.kids.get(t.i, [])
+            if any(toks[c].dep == "auxpass" for c in kids) and t.lemma.lower() not in ("report", "say"):
+                continue  # "was told", "was asked": the subject is the addressee
+            ccomp = next((c for c in kids if toks[c].dep in _CONTENT), None)
+            content = ix.span(ix.subtree(ccomp)) if ccomp is not None else None
+            if cls in _NEEDS_CONTENT and content is None:
+                continue
+            subj = _subject(ix, t.i)
+            sp = speaker_span(ix, subj) if subj is not None else None
+            exclude = set(ix.subtree(ccomp)) if ccomp is not None else set()
+            if subj is not None:
+                exclude |= set(ix.subtree(subj))
+            via = relay_tokens(ix, t.i, exclude)
+            if subj is not None:
+                via += [k for k in ix.subtree(subj) if k != subj]
+            cue_end = t.end
+            prt = next((c for c in kids if toks[c].dep == "prt" and c == t.i + 1), None)
+            if prt is not None:
+                cue_end = toks[prt].end
+            out.append(Attr(cue_tok=t.i, cue_span=(t.start, cue_end), cue=parse.text[t.start:cue_end],
+                            cue_lemma=t.lemma.lower(), cue_class=cls, speaker=subj, speaker_span=sp,
+                            content_span=content, sent=si, via=via))
+    return out, index
