@@ -106,6 +106,15 @@ def _register_batch(sub: Any) -> None:
 REGISTER.append(_register_batch)
 
 
+def _register_web(sub: Any) -> None:
+    from rumormill.cli_web import register
+
+    register(sub)
+
+
+REGISTER.append(_register_web)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
