@@ -312,3 +312,22 @@ def test_summary_profile_has_every_stage(tmp_path: Path) -> None:
     summary = run_batch([str(d)], out=str(tmp_path / "out"), workers=1, progress=False)
     assert {"ingest", "parse"} | {s.name for s in _stages()} <= set(summary.timings)
     assert summary.words > 20
+
+
+def test_directory_into_store(mixed_dir: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "store.db"
+    rc = main(["batch", str(mixed_dir), "--db", str(db), "--workers", "1", "-q", "--max-bytes", "4000"])
+    assert rc == EXIT_COMPLETED_WITH_FAILURES
+    conn = sqlite3.connect(db)
+    stored = {r[0] for r in conn.execute("SELECT ledger FROM articles")}
+    assert {json.dumps(json.loads(s), sort_keys=True) for s in stored} == {
+        json.dumps(expected(t, kind=k), sort_keys=True)
+        for t, k in ((ARTICLES[0], "text"), (ARTICLES[1], "text"), (HTML, "html"))
+    }
+    rows = {Path(r[0]).name: r[1:] for r in conn.execute("SELECT source, status, error, article_id FROM batch_docs")}
+    assert {n for n, r in rows.items() if r[0] == "failed"} == {"empty.txt", "binary.txt", "big.txt"}
+    assert all(r[1] and r[2] is None for r in rows.values() if r[0] == "failed")
+    assert all(r[2] is not None for r in rows.values() if r[0] == "ok")
+    conn.close()

@@ -20,6 +20,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         resume=args.resume,
         max_bytes=args.max_bytes,
         reload_every=args.reload_every,
+        rows_per_part=args.rows_per_part,
         progress=not args.quiet,
     )
     print(f"rumormill: {summary.format()}", file=sys.stderr)
@@ -55,6 +56,8 @@ def register(sub: Any) -> None:
                    help="documents over this size fail as 'too big'")
     p.add_argument("--reload-every", type=int, default=DEFAULT_RELOAD_EVERY,
                    help="reload the spaCy model in a worker after this many articles (keeps memory flat)")
+    p.add_argument("--rows-per-part", type=int, default=1000,
+                   help="with --out: documents per Parquet part-file (a part is also closed every 30 s)")
     p.add_argument("--summary-json", action="store_true", help="print the summary as one JSON object")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_batch)
