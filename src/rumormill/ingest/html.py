@@ -117,10 +117,13 @@ def read_embeds(tree: Any) -> tuple[Embed, ...]:
 def _extract(tree: Any, url: str | None) -> Any:
     import trafilatura
 
-    options = {"url": url, "include_comments": False, "include_tables": True, "with_metadata": True}
-    doc = trafilatura.bare_extraction(tree, favor_precision=True, **options)
-    if doc is None or not (doc.text or "").strip():
-        doc = trafilatura.bare_extraction(tree, favor_recall=True, **options) or doc
+    doc = trafilatura.bare_extraction(
+        tree, url=url, favor_precision=True, include_comments=False, include_tables=True, with_metadata=True
+    )
+    if doc is None or not (getattr(doc, "text", None) or "").strip():
+        doc = trafilatura.bare_extraction(
+            tree, url=url, favor_recall=True, include_comments=False, include_tables=True, with_metadata=True
+        ) or doc
     return doc
 
 

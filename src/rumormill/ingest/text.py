@@ -1,23 +1,73 @@
 """Plain text -> Article: headline, paragraphs, section headings, residue removed.
 
-Layout rules:
-- the first line is the headline when a blank line follows it;
+Layout rules, in order:
+- a header block of ``Key: value`` lines at the very top (``Headline:``/``Title:``,
+  ``Subtitle:``, ``Date:``, ``Publisher:``, ``Author:``/``Byline:``, ``URL:``) is parsed:
+  the title from ``Headline``, the publication date from ``Date`` (how ``metadata``, unless
+  a date was given), the author and URL; the subtitle stays as the first paragraph; the
+  header lines are reported in ``removed`` as ``metadata header``;
+- otherwise the first line is the headline when a blank line follows it;
+- hard-wrapped text is unwrapped: a line that starts in lower case continues the line
+  before it when that line has no final punctuation; in a text whose lines are wrapped
+  at a fixed width (many long lines without final punctuation), any long line without
+  final punctuation continues onto the next;
 - every other non-blank line is a paragraph; paragraphs are joined by a blank line;
-- a short line (<= 100 characters, <= 14 words) without final punctuation between
-  paragraphs is a section heading: kept in ``text`` and listed in ``headings``;
-- residue lines (``residue.classify``) and name-only caption lines next to residue or
-  before the first body paragraph are removed and reported in ``removed``.
+- a short line (<= 100 characters, <= 14 words) without final punctuation, with no
+  table bar and no sentence break inside, not followed by a lower-case continuation,
+  between paragraphs is a section heading: kept in ``text`` and listed in ``headings``;
+- residue lines (``residue.classify``) are removed; a bare cue line ("READ NEXT",
+  "You may also like:") also takes the heading-like teaser lines right after it;
+  "By NAME" lines are bylines (the name becomes the author when none is known);
+  a trailing "(Photo: …)" credit is cut from a caption, the caption stays;
+  name-only caption lines next to residue or before the first body paragraph go too.
+Everything removed is reported in ``removed`` with its reason.
 """
 
 from __future__ import annotations
 
 import re
 
+from rumormill.errors import InputError
+from rumormill.ingest import published as pub
 from rumormill.ingest import residue
 from rumormill.records import Article, Embed, Heading, Published, Removed
 
+_WORD = re.compile(r"\w+")
 _FINAL_PUNCT = re.compile(r"[.!?:;,…]['\"”’)\]]*\s*$")
-_POST_SHARED = re.compile(r"^a\s+(?:post|photo|video)\s+shared\s+by\s+(.+?)\s*(?:\(@([\w.]+)\))?\s*(?:on\s.*)?$", re.I)
+_SENTENCE_BREAK = re.compile(r"\w[.!?,]['\"”’]?\s+\S")
+_POST_SHARED = re.compile(
+    r"^a\s+(?:post|photo|video|reel)\s+(?:shared|posted)\s+by\s+(.+?)\s*(?:\(@([\w.]+)\))?\s*(?:on\s.*)?$", re.I
+)
+_HEADER = re.compile(
+    r"^(headline|title|subtitle|subhead|dek|date|published|publisher|outlet|source|author|byline|url|link)\s*:\s*(.*)$",
+    re.I,
+)
+_HEADER_KEYS_STRONG = {"headline", "title", "date", "published", "publisher", "url"}
+_BYLINE = re.compile(
+    r"^[Bb][Yy]\s+((?:[A-Z][\w'’.-]*\s*){1,4}(?:(?:and|&)\s+(?:[A-Z][\w'’.-]*\s*){1,4})?)(?:\s*[|,]\s*[^|]{1,60})?$"
+)
+_CUE_ONLY = re.compile(
+    r"^(?:read\s+next|read\s+more|related(?:\s+(?:stories|articles|posts?|links|content|coverage))?|"
+    r"you\s+(?:may|might)\s+also\s+like|more\s+from\s+[\w ]{1,30}|recommended(?:\s+for\s+you)?|"
+    r"see\s+also|trending(?:\s+now)?|most\s+(?:read|popular)|more\s+stories(?:\s+like\s+this)?|quick\s+links)\s*:?$",
+    re.I,
+)
+_DATE_VALUE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+_RULE = re.compile(r"^[=_~*-]{3,}$")
+_DATE_WORDS = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_BULLET = re.compile(r"^(?:[-*•–]\s|\d{1,2}[.)]\s)")
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s.lower())
+
+
+def _repeats_title(line: str, title: str) -> bool:
+    """The body's first line is the page title again (possibly without the site suffix)."""
+    a, b = _words(line), _words(title)
+    return bool(a) and (a == b or (len(a) >= 4 and b[: len(a)] == a and len(line) <= 300))
 
 
 def _is_heading(line: str) -> bool:
@@ -26,8 +76,67 @@ def _is_heading(line: str) -> bool:
         0 < len(s) <= 100
         and len(s.split()) <= 14
         and not _FINAL_PUNCT.search(s)
-        and (s[0].isupper() or s[0] in "‘'\"“")
+        and "|" not in s
+        and not _SENTENCE_BREAK.search(s)
+        and (s[0].isupper() or s[0].isdigit() or s[0] in "‘'\"“")
     )
+
+
+def _parse_header(lines: list[str]) -> tuple[dict[str, str], int]:
+    """Leading ``Key: value`` lines (at least two, one of them a strong key)."""
+    fields: dict[str, str] = {}
+    k = 0
+    while k < len(lines) and _RULE.match(lines[k]):  # "=====" frame above the header
+        k += 1
+    while k < len(lines) and lines[k]:
+        m = _HEADER.match(lines[k])
+        if not m:
+            break
+        fields.setdefault(m.group(1).lower(), m.group(2).strip())
+        k += 1
+    while k < len(lines) and _RULE.match(lines[k]):  # and below it
+        k += 1
+    if len(fields) < 2 or not (fields.keys() & _HEADER_KEYS_STRONG):
+        return {}, 0
+    return fields, k
+
+
+def _header_date(value: str) -> Published | None:
+    m = _DATE_VALUE.search(value)
+    if m:
+        iso = m.group(0)
+    else:
+        w = _DATE_WORDS.search(value)
+        month = _MONTHS.get(w.group(1)[:3].lower()) if w else None
+        if w is None or month is None:
+            return None
+        iso = f"{int(w.group(3)):04d}-{month:02d}-{int(w.group(2)):02d}"
+    try:
+        return pub.make(iso, "metadata", f"header line 'Date: {value}'")
+    except InputError:
+        return None
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines back into paragraphs (blank lines stay paragraph breaks)."""
+    long_open = [ln for ln in lines if len(ln) >= 55 and not _FINAL_PUNCT.search(ln)]
+    nonblank = [ln for ln in lines if ln]
+    wrapped = len(long_open) >= 3 and len(long_open) >= 0.15 * max(1, len(nonblank))
+    out: list[str] = []
+    for ln in lines:
+        prev = out[-1] if out else ""
+        if (
+            ln
+            and prev
+            and not _FINAL_PUNCT.search(prev)
+            and not _BULLET.match(ln)
+            and (ln[0].islower() or (wrapped and len(prev) >= 55))
+            and not _RULE.match(prev)
+        ):
+            out[-1] = prev + " " + ln
+        else:
+            out.append(ln)
+    return out
 
 
 def from_text(
@@ -43,12 +152,53 @@ def from_text(
 ) -> Article:
     """Build an ``Article`` from plain text (also used for the text extracted from HTML)."""
     lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [ln.replace("\u00a0", " ").replace("\ufeff", "") for ln in lines]
-    if detect_headline and title is None and len(lines) >= 2 and lines[0] and not lines[1]:
+    lines = [ln.replace("\u00a0", " ").replace("\ufeff", "").strip() for ln in lines]
+    removed_header: list[Removed] = []
+    fields, n_header = _parse_header(lines) if detect_headline else ({}, 0)
+    if n_header:
+        for ln in lines[:n_header]:
+            key = ln.split(":", 1)[0].strip().lower()
+            if _RULE.match(ln):
+                removed_header.append(Removed(text=ln, reason="separator"))
+            elif ln and key not in ("subtitle", "subhead", "dek"):
+                removed_header.append(Removed(text=ln, reason="metadata header"))
+        title = title or fields.get("headline") or fields.get("title") or None
+        author = author or fields.get("author") or fields.get("byline") or None
+        url = url or fields.get("url") or fields.get("link") or None
+        if published.how == "unknown" and fields.get("date"):
+            published = _header_date(fields["date"]) or published
+        subtitle = fields.get("subtitle") or fields.get("subhead") or fields.get("dek")
+        lines = ([subtitle, ""] if subtitle else []) + lines[n_header:]
+    elif detect_headline and title is None and len(lines) >= 2 and lines[0] and not lines[1]:
         title = lines[0]
         lines = lines[1:]
-    candidates = [ln for ln in lines if ln]
+    candidates = [ln for ln in _unwrap(lines) if ln]
     reasons: list[str | None] = [residue.classify(ln) for ln in candidates]
+    if title and (n_header or not detect_headline):
+        for k in range(min(3, len(candidates))):
+            if reasons[k] is None and _repeats_title(candidates[k], title):
+                reasons[k] = "headline repeated in body"
+    # A bare cue ("READ NEXT", "You may also like:") takes the teaser titles right after it.
+    k = 0
+    while k < len(candidates):
+        if _CUE_ONLY.match(candidates[k]):
+            reasons[k] = reasons[k] or "teaser or navigation"
+            j = k + 1
+            while j < len(candidates) and reasons[j] is None and j - k <= 8 and (
+                _is_heading(candidates[j]) or _BYLINE.match(candidates[j])
+            ):
+                reasons[j] = "teaser or navigation"
+                j += 1
+            k = j
+        else:
+            k += 1
+    # Bylines: "By Anna Johnstone".
+    for k, ln in enumerate(candidates):
+        m = _BYLINE.match(ln) if reasons[k] is None else None
+        if m:
+            reasons[k] = "byline or contributor credit"
+            if author is None and k <= 3:
+                author = m.group(1).strip()
     found_embeds = list(embeds)
     for ln, why in zip(candidates, reasons, strict=True):
         m = _POST_SHARED.match(ln) if why == "embed boilerplate" else None
@@ -66,10 +216,18 @@ def from_text(
             near = any(0 <= j < len(candidates) and reasons[j] for j in (k - 1, k + 1))
             if near or k < first_body:
                 reasons[k] = "caption: names only"
-    removed = tuple(
-        Removed(text=ln, reason=why) for ln, why in zip(candidates, reasons, strict=True) if why
-    )
-    kept = [ln for ln, why in zip(candidates, reasons, strict=True) if not why]
+    removed = list(removed_header)
+    kept: list[str] = []
+    for ln, why in zip(candidates, reasons, strict=True):
+        if why == "photo caption with credit":
+            caption, credit = residue.split_caption_credit(ln)
+            removed.append(Removed(text=credit, reason="photo credit"))
+            if caption:
+                kept.append(caption)
+        elif why:
+            removed.append(Removed(text=ln, reason=why))
+        else:
+            kept.append(ln)
     parts: list[str] = []
     paragraphs: list[tuple[int, int]] = []
     headings: list[Heading] = []
@@ -89,7 +247,7 @@ def from_text(
         title=title,
         headings=tuple(headings),
         paragraphs=tuple(paragraphs),
-        removed=removed,
+        removed=tuple(removed),
         embeds=tuple(found_embeds),
         published=published,
         author=author,
