@@ -29,10 +29,12 @@ content in the parse (``stages/attribution.py``), then, in text order:
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 
+from rumormill.nlp.parse import Parse
 from rumormill.pipeline import State
-from rumormill.records import Ambiguity, Quote, Source
+from rumormill.records import Ambiguity, Article, Published, Quote, Source
 from rumormill.stages import attribution
 from rumormill.stages.attribution import SPEECH, Attr, SentIndex
 from rumormill.stages.quotes import QSpan, find_quotes
@@ -145,10 +147,24 @@ def _colon_speakers(state: State, quotes: list[QSpan], assigned: dict[int, tuple
         if j < 0 or text[j] != ":":
             continue
         tok = parse.token_at(j - 1) if j > 0 else None
-        if tok is None or tok.pos not in ("PROPN", "NOUN", "PRON"):
+        if tok is None:
             continue
         si = tok.sent
         ix = index.setdefault(si, SentIndex(parse, si))
+        if tok.pos not in ("PROPN", "PRON") or tok.dep not in ("ROOT", "nsubj", "appos", "npadvmod", "dep"):
+            # "Tom Reeves had a short answer: “…”": the subject of the clause before the colon
+            root = tok.i
+            while parse.tokens[root].head != root and ix.lo <= parse.tokens[root].head < ix.hi:
+                root = parse.tokens[root].head
+            subj = next((c for c in ix.kids.get(root, ()) if parse.tokens[c].dep == "nsubj"), None)
+            if subj is None or parse.tokens[subj].pos not in ("PROPN", "PRON", "NOUN"):
+                continue
+            at = Attr(cue_tok=None, cue_span=(j, j + 1), cue=":", cue_lemma=":", cue_class="neutral",
+                      speaker=subj, speaker_span=attribution.speaker_span(ix, subj), content_span=(q.start, q.end),
+                      sent=si, quotes=[qi])
+            assigned[qi] = (at, None)
+            made.append(at)
+            continue
         head = tok.i
         while parse.tokens[head].dep in ("compound", "flat") and head != parse.tokens[head].head:
             head = parse.tokens[head].head
@@ -314,3 +330,24 @@ def _sentence(total: int, resting: int, anon: list[Source], groups: list[Source]
 
 
 __all__ = ["VERSION", "Ambiguity", "run"]
+
+
+_PARA = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+
+
+def plain_article(text: str) -> Article:
+    """An ``Article`` over ``text`` exactly as given (no ingestion, so offsets stay the caller's):
+    paragraphs are the runs of text between blank lines."""
+    paras = tuple((m.start(), m.end()) for m in _PARA.finditer(text) if m.group().strip())
+    return Article(text=text, title=None, headings=(), paragraphs=paras, removed=(), embeds=(),
+                   published=Published(value=None, earliest=None, latest=None, how="unknown", reason=None))
+
+
+def analyze_plain(text: str, parse: Parse) -> State:
+    """Entities then sources over a raw text and its parse (for the spaCy component and evaluation)."""
+    from rumormill.stages import entities
+
+    state = State(article=plain_article(text), parse=parse, published=plain_article(text).published)
+    entities.run(state)
+    run(state)
+    return state

@@ -86,6 +86,7 @@ class Registry:
         self.persons = sorted((s, e, ent.id) for ent in state.entities if ent.type == "PERSON"
                               for s, e in ent.spans)
         self.gender = self._genders()
+        self._person_info = self._persons_by_sentence()
 
     # ------------------------------------------------------------------ lookups
     def entity_at(self, start: int, end: int) -> str | None:
@@ -115,17 +116,36 @@ class Registry:
         return out
 
     def _pronoun(self, k: int, word: str) -> str | None:
+        """The person a he/she speaker refers to: in this sentence before it, then in up to three
+        earlier sentences, subjects first (the previous sentence's subject is the usual antecedent),
+        then the most recent mention; the first of compatible gender wins."""
         want = "F" if word in _FEM else "M"
-        j = bisect.bisect_left([s for s, _e, _i in self.persons], k) - 1
-        seen: set[str] = set()
-        while j >= 0 and k - self.persons[j][0] < 1500:
-            eid = self.persons[j][2]
-            if eid not in seen:
-                seen.add(eid)
+        tok = self.parse.token_at(k)
+        if tok is None:
+            return None
+        ps = tok.sent
+        for si in range(ps, max(-1, ps - 4), -1):
+            here = [m for m in self._person_info.get(si, []) if m[0] < k]
+            ranked = sorted(here, key=lambda m: (not m[3], -m[0]))
+            for _s, _e, eid, _subj in ranked:
                 if self.gender.get(eid, want) == want:
                     return eid
-            j -= 1
         return None
+
+    def _persons_by_sentence(self) -> dict[int, list[tuple[int, int, str, bool]]]:
+        out: dict[int, list[tuple[int, int, str, bool]]] = {}
+        toks = self.parse.tokens
+        for s, e, eid in self.persons:
+            t = self.parse.token_at(s)
+            if t is None:
+                continue
+            k = t.i
+            subj = False
+            while k < len(toks) and toks[k].start < e:
+                subj = subj or (toks[k].dep in ("nsubj", "nsubjpass") and toks[toks[k].head].dep == "ROOT")
+                k += 1
+            out.setdefault(t.sent, []).append((s, e, eid, subj))
+        return out
 
     # ------------------------------------------------------------------ sources
     def _new(self, kind: str, label: str, entity: str | None, cls: str = "", key: str = "") -> _Src:
@@ -221,6 +241,8 @@ class Registry:
             if etype == "WORK":
                 return self._by_entity(eid, "document")
         low = h.lower
+        if _phrases().match(parse.text[span[0] : span[1]]):
+            return self._group(label, h.lemma.lower(), words)
         if h.pos == "PRON" or h.tag in ("PRP", "PRP$"):
             if low in ("i", "we", "me", "us"):
                 return self.srcs[0]
@@ -241,8 +263,6 @@ class Registry:
             outlets = [s for s in self.srcs if s.kind == "outlet" and s.last >= 0]
             if outlets:
                 return max(outlets, key=lambda s: s.last)
-        if _phrases().match(parse.text[span[0] : span[1]]):
-            return self._group(label, lemma, words)
         if h.pos == "PROPN":
             key = label.lower()
             for s in self.srcs:

