@@ -81,19 +81,20 @@ def _outlets(ledger: Ledger, sources: dict[str, Source]) -> list[str]:
     return seen
 
 
-def _summary(ledger: Ledger) -> str | None:
-    for key in _SUMMARY_KEYS:
-        value = ledger.sourcing.get(key)
-        if isinstance(value, str) and value.strip():
-            return value
-    return None
+def _summaries(ledger: Ledger) -> list[str]:
+    """The one-line summaries in ``sourcing`` (``summary``, ``quote_summary``, ``claim_summary``…)."""
+    out = []
+    for key, value in ledger.sourcing.items():
+        if (key in _SUMMARY_KEYS or key.endswith("_summary")) and isinstance(value, str) and value.strip():
+            out.append(value)
+    return out
 
 
 def _sourcing_rows(sourcing: dict[str, Any]) -> list[tuple[str, str]]:
     """The flat figures of ``sourcing`` (numbers, strings and small dicts), for a plain table."""
     rows: list[tuple[str, str]] = []
     for key, value in sourcing.items():
-        if key in _SUMMARY_KEYS:
+        if key in _SUMMARY_KEYS or key.endswith("_summary"):
             continue
         if isinstance(value, bool | int | float | str):
             shown = f"{value:.0%}" if isinstance(value, float) and key.startswith("share") else str(value)
@@ -147,7 +148,7 @@ def article_context(ledger: Ledger) -> dict[str, Any]:
         "highlighted": highlight(ledger.text, ledger_marks(ledger)),
         "kinds": KINDS,
         "statuses": STATUSES,
-        "summary": _summary(ledger),
+        "summaries": _summaries(ledger),
         "sourcing_rows": _sourcing_rows(ledger.sourcing),
         "outlets": _outlets(ledger, sources),
         "chart_claims_kind": bar_chart("Claims by source kind", claims_by_kind, "k-") if ledger.claims else None,

@@ -12,7 +12,7 @@ from starlette.datastructures import UploadFile
 from rumormill.errors import StoreError
 from rumormill.report.html import article_context
 from rumormill.web import service
-from rumormill.web.app import page
+from rumormill.web.app import FORM_OVERHEAD, page
 from rumormill.web.service import ARTICLE_ID, WebError
 
 router = APIRouter(include_in_schema=False)
@@ -31,7 +31,8 @@ async def index(request: Request) -> Response:
 async def analyze_form(request: Request) -> Response:
     """Analyse a pasted text or an uploaded file and show its article page (storing it when a store is open)."""
     max_bytes: int = request.app.state.max_bytes
-    form = await request.form(max_files=1, max_fields=10, max_part_size=max_bytes + 1)
+    # Parts may be as large as the whole body limit, so an oversized paste gets the clear 413 below.
+    form = await request.form(max_files=1, max_fields=10, max_part_size=max_bytes + FORM_OVERHEAD)
     text, upload, published = form.get("text"), form.get("file"), form.get("published")
     kind_field = form.get("kind")
     name: str | None = None
