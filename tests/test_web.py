@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("fastapi")
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from rumormill.web.app import create_app  # noqa: E402
+from rumormill.web.app import create_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 XSS = FIXTURES / "xss_article.html"
