@@ -115,6 +115,15 @@ def _register_web(sub: Any) -> None:
 REGISTER.append(_register_web)
 
 
+def _register_store(sub: Any) -> None:
+    from rumormill.cli_store import register
+
+    register(sub)
+
+
+REGISTER.append(_register_store)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

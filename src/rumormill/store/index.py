@@ -72,8 +72,7 @@ def index_article(conn: sqlite3.Connection, ledger: Ledger, outlet: str) -> dict
         f.info["status"] = it["status"]
         f.info["negated"] = it["negated"]
         block_ents = sorted(set(it.get("ctx") or it["ents"]))
-        k = ([*matching.band_keys(f.sig), *(matching.entity_key(e) for e in block_ents)]
-             if f.sig is not None else [])
+        k = matching.blocking_keys(f, block_ents)
         origin = item_origin(ledger, it["source"], outlet)
         cur = conn.execute(
             "INSERT INTO items(article_id, item_id, kind, span_start, span_end, text, source_id, source_kind,"
@@ -95,7 +94,7 @@ def index_article(conn: sqlite3.Connection, ledger: Ledger, outlet: str) -> dict
     links = found = 0
     for rowid, it, f in new:
         assert f.sig is not None
-        cands = _candidates(conn, f.sig, it["block_ents"], first_new)
+        cands = _candidates(conn, f, it["block_ents"], first_new)
         if not cands:
             continue
         qmarks = ",".join("?" * len(cands))
@@ -127,14 +126,20 @@ def index_article(conn: sqlite3.Connection, ledger: Ledger, outlet: str) -> dict
     return {"items": len(new), "links": links, "contradictions": found}
 
 
-def _candidates(conn: sqlite3.Connection, sig: np.ndarray, ents: list[str], before: int) -> dict[int, list[str]]:
-    """Items (older than ``before``) sharing an LSH band, or enough entities; value = why."""
+def _candidates(conn: sqlite3.Connection, f: matching.Features, ents: list[str],
+                before: int) -> dict[int, list[str]]:
+    """Items (older than ``before``) with the same words, sharing an LSH band, or enough entities; value = why."""
     found: dict[int, list[str]] = {}
-    for key in matching.band_keys(sig):
+    for (item,) in conn.execute("SELECT item FROM item_keys WHERE key = ? AND item < ? ORDER BY item DESC LIMIT ?",
+                                (matching.exact_key(f.words), before, BAND_CAP)):
+        found[item] = ["exact"]
+    if f.sig is None or len(f.words) < matching.MIN_TOKENS:
+        return found
+    for key in matching.band_keys(f.sig):
         for (item,) in conn.execute(
                 "SELECT item FROM item_keys WHERE key = ? AND item < ? ORDER BY item DESC LIMIT ?",
                 (key, before, BAND_CAP)):
-            found[item] = ["lsh"]
+            found.setdefault(item, ["lsh"])
     if ents:
         shared: Counter[int] = Counter()
         for e in ents:

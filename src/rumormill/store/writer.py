@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from rumormill.errors import StoreError
 from rumormill.records import Ledger
@@ -25,6 +25,7 @@ from rumormill.store import migrations
 from rumormill.story.matching import norm_name
 
 _VERSION = re.compile(r"\.v(\d+)$")
+_GENERIC_WORD = re.compile(r"\b(?:author|article|writer|reporter|outlet|publication|staff)\b", re.I)
 _GENERIC_AUTHOR = {"", "author", "the author", "the article", "article", "the outlet", "outlet", "unknown",
                    "the writer", "writer", "staff", "the publication", "this outlet"}
 
@@ -48,7 +49,7 @@ def resolve_outlet(ledger: Ledger, outlet: str | None, source_path: str | None) 
     if outlet and outlet.strip():
         return outlet.strip(), "given"
     s0 = next((s for s in ledger.sources if s.id == "S0"), None)
-    if s0 is not None and s0.label.strip().lower() not in _GENERIC_AUTHOR:
+    if s0 is not None and s0.label.strip().lower() not in _GENERIC_AUTHOR and not _GENERIC_WORD.search(s0.label):
         return s0.label.strip(), "author"
     if source_path:
         return Path(source_path).stem, "file"
@@ -134,7 +135,7 @@ class StoreBase:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> StoreBase:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

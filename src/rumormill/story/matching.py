@@ -9,7 +9,7 @@ Pure functions over plain values; the SQL side (candidate lookup, link rows) is 
   MinHash signature (8 bands x 4 rows: datasketch's optimal banding for Jaccard 0.5)
   and one key per entity the item is about (outlets excluded: they are everywhere).
   An item is only ever scored against items that share a band, or share entities.
-- **Score** = 0.5 x lexical (rapidfuzz WRatio) + 0.3 x MinHash Jaccard estimate +
+- **Score** = 0.5 x lexical (rapidfuzz token-sort / partial ratio of content words) + 0.3 x MinHash Jaccard estimate +
   0.2 x entity agreement (Jaccard of entity names; 0.5 when either side names none).
   A link is kept when the score reaches ``LINK_THRESHOLD``; numbers, counts and times
   are compared on the link and recorded in its evidence (a disagreement is a
@@ -29,7 +29,8 @@ import numpy as np
 NUM_PERM = 32
 BANDS, ROWS = 8, 4  # datasketch.lsh._optimal_param(0.5, 32, 0.5, 0.5) == (8, 4)
 LINK_THRESHOLD = 0.62
-MIN_TOKENS = 4  # items with fewer content words are stored but never matched
+MIN_TOKENS = 4  # fewer content words: matched only when the words are exactly the same
+MIN_EXACT_TOKENS = 2  # fewer content words than this: stored but never matched
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _STOP = frozenset(
@@ -44,7 +45,9 @@ _NUM_WORDS = {
 _NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")\b", re.I)
 # "three children", "2 kids", "11 years" (the noun right after a number)
 _COUNT = re.compile(r"\b(\d{1,4}|" + "|".join(k for k in _NUM_WORDS if k not in ("both", "twins", "twin"))
-                    + r")\s+(?:[a-z-]+\s+)?([a-z]{3,})\b", re.I)
+                    + r")\s+([a-z-]{3,})(?:\s+([a-z]{3,}))?\b", re.I)
+_COUNT_ADJ = frozenset(["young", "little", "small", "big", "older", "younger", "grown", "adult", "new", "more",
+                        "other", "different", "separate", "biological", "adopted", "former", "close", "whole"])
 _UNIT_WORDS = frozenset(["years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "decades", "percent"])
 
 
@@ -114,6 +117,10 @@ def counts(text: str) -> dict[str, float]:
     out: dict[str, float] = {}
     for m in _COUNT.finditer(text):
         noun = m.group(2).lower()
+        if noun in _COUNT_ADJ and m.group(3):
+            noun = m.group(3).lower()
+        if noun in _STOP or noun in _COUNT_ADJ:
+            continue
         if noun in _UNIT_WORDS or len(m.group(1)) == 4:  # a year, not a count
             continue
         tok = m.group(1).lower()
@@ -134,24 +141,42 @@ class Features:
 
 def features(text: str, entities: list[str], times: list[dict[str, Any]] | None = None) -> Features:
     words = content_tokens(text)
-    sig = minhash(words) if len(words) >= MIN_TOKENS else None
+    sig = minhash(words) if len(words) >= MIN_EXACT_TOKENS else None
     info: dict[str, Any] = {"ents": sorted(set(entities)), "nums": numbers(text), "counts": counts(text),
                             "times": times or []}
     return Features(text=text, words=words, entities=sorted(set(entities)), sig=sig, info=info)
 
 
-def keys(f: Features) -> list[int]:
+def exact_key(words: list[str]) -> int:
+    return _hash64("exact:" + " ".join(words))
+
+
+def blocking_keys(f: Features, block_entities: list[str]) -> list[int]:
+    """The keys an item is filed under: exact words always; LSH bands and entities when long enough."""
     if f.sig is None:
         return []
-    return band_keys(f.sig) + [entity_key(e) for e in f.entities]
+    out = [exact_key(f.words)]
+    if len(f.words) >= MIN_TOKENS:
+        out += band_keys(f.sig) + [entity_key(e) for e in block_entities]
+    return out
+
+
+def lexical(a_words: list[str], b_words: list[str]) -> float:
+    """rapidfuzz similarity of the content words: token-sort ratio, or the partial ratio when the
+    shorter side has at least 6 content words (a quote relayed in part)."""
+    from rapidfuzz import fuzz
+
+    a, b = " ".join(a_words), " ".join(b_words)
+    best = fuzz.token_sort_ratio(a, b)
+    if min(len(a_words), len(b_words)) >= 6:
+        best = max(best, fuzz.partial_ratio(a, b))
+    return best / 100.0
 
 
 def score(a_text: str, a_sig: np.ndarray, a_ents: list[str], b_text: str, b_sig: np.ndarray,
           b_ents: list[str]) -> tuple[float, dict[str, Any]]:
     """Similarity in [0, 1] of two items and the evidence for it."""
-    from rapidfuzz import fuzz
-
-    lex = fuzz.WRatio(a_text.lower(), b_text.lower()) / 100.0
+    lex = lexical(content_tokens(a_text), content_tokens(b_text))
     jac = jaccard(a_sig, b_sig)
     sa, sb = set(a_ents), set(b_ents)
     ent = len(sa & sb) / len(sa | sb) if sa and sb else 0.5

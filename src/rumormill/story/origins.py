@@ -45,6 +45,35 @@ def _outlet_aliases() -> dict[str, str]:
     return out
 
 
+@cache
+def _display() -> dict[str, str]:
+    from rumormill.lexicons import load_table
+
+    return {norm_name(row[0]): row[0] for row in load_table("outlets.tsv")}
+
+
+def display_outlet(norm: str) -> str:
+    """A readable name for a normalised outlet key (the gazetteer's spelling when known)."""
+    return _display().get(norm, norm)
+
+
+def describe_origin(key: str) -> str:
+    """``us weekly|anonymous`` -> "an anonymous source quoted by US Weekly"."""
+    outlet, _, who = key.partition("|")
+    name = display_outlet(outlet)
+    if who == "anonymous":
+        return f"anonymous source(s) quoted by {name}"
+    if who.startswith("named:"):
+        return f"{who[6:].title()} (named), speaking to {name}"
+    if who == "outlet":
+        return f"{name}'s own report"
+    if who == "author":
+        return f"{name} itself (no source given)"
+    if who == "unattributed":
+        return f"an unattributed quote in {name}"
+    return f"{who} via {name}"
+
+
 def norm_outlet(name: str) -> str:
     n = norm_name(name)
     return _outlet_aliases().get(n, n)
@@ -113,16 +142,26 @@ def group_origins(items: list[dict[str, Any]]) -> dict[str, Any]:
     its articles and earliest article), ``independent_origins``, ``circular`` and
     ``anonymous_only``.
     """
-    relayed_anon = {i["origin"] for i in items if i["origin_via"] and i["source_kind"] in ANONYMOUS_KINDS}
+    def relayed(it: dict[str, Any]) -> bool:
+        who = it["origin"].split("|", 1)[1]
+        return (who == "anonymous" and bool(it["origin_via"])) or who == "outlet"
+
+    relayed_outlets = {it["origin"].split("|", 1)[0] for it in items if relayed(it)}
+    relayed_keys = {it["origin"] for it in items if relayed(it)}
     origins: dict[str, dict[str, Any]] = {}
     for it in items:
         key, inferred = it["origin"], None
-        if (it["source_kind"] in ANONYMOUS_KINDS and not it["origin_via"] and len(relayed_anon) == 1
-                and key not in relayed_anon):
-            target = next(iter(relayed_anon))
+        outlet, _, who = key.partition("|")
+        if relayed(it) and who == "outlet" and f"{outlet}|anonymous" in relayed_keys:
+            key = f"{outlet}|anonymous"
+            inferred = (f"{display_outlet(outlet)}'s report and {display_outlet(outlet)}'s anonymous source "
+                        f"are one origin")
+        elif (it["source_kind"] in ANONYMOUS_KINDS and not it["origin_via"] and len(relayed_outlets) == 1
+                and outlet not in relayed_outlets):
+            target = next(iter(relayed_outlets))
+            key = f"{target}|anonymous" if f"{target}|anonymous" in relayed_keys else f"{target}|outlet"
             inferred = (f"{it['source_label'] or 'an anonymous source'} in {it['outlet']} has no stated chain but "
-                        f"relays the same words as {target.split('|')[0]}'s anonymous source")
-            key = target
+                        f"relays the same words as {display_outlet(target)}")
         o = origins.setdefault(key, {"origin": key, "outlet": key.split("|", 1)[0], "who": key.split("|", 1)[1],
                                      "articles": [], "inferred": [], "earliest": None})
         if it["article_id"] not in {a["article_id"] for a in o["articles"]}:
