@@ -57,7 +57,7 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     check_size(data, max_bytes)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return Decoded(text=data.decode("utf-16"), encoding="utf-16", warning=None)
+            return Decoded(text=data.decode("utf-16").lstrip("\ufeff"), encoding="utf-16", warning=None)
         except UnicodeDecodeError as exc:
             raise InputError(f"input has a UTF-16 byte-order mark but does not decode: {exc.reason}") from exc
     if looks_binary(data):

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 
 _CREDIT = re.compile(
-    r"""^\(?\s*(?:photo|image|picture|pic|video|credit|credits|photograph|getty)s?
-        (?:\s+(?:credit|credits|by|courtesy))?\s*[:|/]\s*.{1,80}$
+    r"""^\(?\s*(?:photo|image|picture|pic|video|credits?|photograph|getty)
+        (?:\s+(?:credits?|by|courtesy))?\s*[:|/]\s*.{1,80}$
       |^\(?\s*(?:photo|image|picture)s?\s+(?:by|via|courtesy\s+of)\s+.{1,80}\)?$
       |^\(?(?:getty(?:\s+images)?|shutterstock|ap(?:\s+photo)?|reuters|afp|splash(?:\s+news)?|backgrid|mega|wireimage|filmmagic|
         rex(?:\s+features)?|rex/shutterstock|pa(?:\s+(?:photos|images|wire))?|akm-gsi|x17(?:online)?|bauer-griffin|
