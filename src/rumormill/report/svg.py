@@ -123,7 +123,7 @@ def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
 
 
 def timeline_chart(
-    bars: Sequence[Bar], published: tuple[date, date, str] | None, *, width: int = 760,
+    bars: Sequence[Bar], published: tuple[date, date, str] | None, *, width: int = 1000,
 ) -> Markup:
     """Bars on a time axis; ``published`` is (earliest, latest, label) drawn as a line or band."""
     points = [d for b in bars for d in (b.start, b.end)]
