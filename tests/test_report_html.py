@@ -186,7 +186,7 @@ def test_quotes_and_mentions_labelled_by_kind(page: str) -> None:
 
 
 def test_claims_marked_with_status(page: str) -> None:
-    assert re.search(r'<span class="claim st-reported" data-claim="C1"[^>]*><span class="lbl">reported</span>', page)
+    assert re.search(r'<span class="claim st-reported" id="item-C1" data-claim="C1"[^>]*><span class="lbl">reported</span>', page)
     assert page.count('data-claim="C2"') == 1
     # C1 overlaps Q1: Q1 is split, its continuation piece carries no second label or tooltip
     assert page.count('id="tip-Q1"') == 1

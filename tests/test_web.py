@@ -214,3 +214,32 @@ def test_static_report_from_the_cli(tmp_path: Path) -> None:
     assert html.startswith("<!DOCTYPE html>")
     assert_inert(html)
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in html
+
+
+def test_story_page_pair_133(stored: TestClient) -> None:
+    from tests.conftest import DATA, need_shared
+
+    celeb = need_shared(DATA / "articles" / "celebrity_perezrosas2018")
+    ids = []
+    for name in ("celeb_133_fake.txt", "celeb_133_legit.txt"):
+        r = stored.post("/analyze", files={"file": (name, (celeb / name).read_bytes(), "text/plain")})
+        assert r.status_code == 200
+        m = re.search(r'Saved to the store as <a href="/articles/([0-9a-f]{16})"', r.text)
+        assert m
+        ids.append(m.group(1))
+    story = stored.get("/api/story", params={"entity": "The Weeknd"}).json()
+    assert {a["id"] for a in story["articles"]} == set(ids)
+    shared = [g for g in story["groups"] if g["articles"] > 1]
+    assert shared and all(g["independent_origins"] == 1 for g in shared)
+    r = stored.get("/story", params={"entity": "The Weeknd"})
+    assert r.status_code == 200
+    assert "circular reporting" in r.text
+    for aid in ids:
+        assert f'href="/articles/{aid}"' in r.text
+    # an item link lands on the highlighted item in its article page
+    m = re.search(r'href="/articles/([0-9a-f]{16})#item-([CQ]\d+)"', r.text)
+    assert m
+    page = stored.get(f"/articles/{m.group(1)}").text
+    assert f'id="item-{m.group(2)}"' in page
+    assert "No stored article matches." in stored.get("/story", params={"entity": "Nobody Atall"}).text
+    assert stored.get("/api/story").status_code == 400

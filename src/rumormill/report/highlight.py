@@ -34,11 +34,14 @@ class Mark:
     tip: str | None = None  # tooltip (source, chain, status), shown on hover/focus of the first piece
     tip_id: str | None = None
     focusable: bool = False
+    anchor: str | None = None  # element id of the first piece (a link target)
     order: int = 0
 
     def open_tag(self, first: bool) -> str:
         tag = "mark" if self.layer in ("quote", "mention") else "span"
         parts = [f'<{tag} class="{escape(self.cls)}{"" if first else " cont"}"']
+        if first and self.anchor:
+            parts.append(f' id="{escape(self.anchor)}"')
         for key, value in self.attrs.items():
             parts.append(f' {key}="{escape(value)}"')
         if first and self.focusable:
@@ -109,7 +112,7 @@ def ledger_marks(ledger: Ledger) -> list[Mark]:
             c.span[0], c.span[1], "claim", f"claim st-{_token(c.status)}",
             attrs={"data-claim": c.id, "data-status": c.status,
                    "title": f"{c.id} {c.status} · rests on {who}" + (f" · chain: {chain}" if chain else "")},
-            label=c.status,
+            label=c.status, anchor=f"item-{c.id}",
         ))
     for q in ledger.quotes:
         src = sources.get(q.source) if q.source else None
@@ -130,6 +133,7 @@ def ledger_marks(ledger: Ledger) -> list[Mark]:
             q.span[0], q.span[1], "quote", f"quote k-{_token(kind)}",
             attrs={"data-quote": q.id, "data-kind": kind, "data-source": q.source or ""},
             label=f"{kind} quote", tip=" · ".join(tip_parts), tip_id=f"tip-{q.id}", focusable=True,
+            anchor=f"item-{q.id}",
         ))
     for s in ledger.sources:
         for start, end in s.spans:

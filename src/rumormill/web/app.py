@@ -24,7 +24,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 import rumormill
 from rumormill.ingest import DEFAULT_MAX_BYTES
 from rumormill.report.html import CSP, make_env
-from rumormill.web.service import WebError
+from rumormill.web.service import WebError, story_available
 
 log = logging.getLogger("rumormill.web")
 
@@ -113,7 +113,7 @@ def page(request: Request | None, name: str, status: int = 200, **context: Any) 
     app = request.app if request is not None else None
     store = getattr(app.state, "store", None) if app is not None else None
     html = templates().get_template(name).render(
-        version=rumormill.__version__, has_store=store is not None,
+        version=rumormill.__version__, has_store=store is not None, story_available=story_available(),
         store_note=getattr(app.state, "store_note", None) if app is not None else None, **context)
     return HTMLResponse(html, status_code=status)
 

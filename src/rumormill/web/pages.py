@@ -14,6 +14,7 @@ from rumormill.report.html import article_context
 from rumormill.web import service
 from rumormill.web.app import FORM_OVERHEAD, page
 from rumormill.web.service import ARTICLE_ID, WebError
+from rumormill.web.storyview import story_context
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
@@ -23,8 +24,7 @@ PAGE_SIZE = 50
 async def index(request: Request) -> Response:
     store = request.app.state.store
     recent = await run_in_threadpool(store.list_articles, None, 10) if store is not None else []
-    return page(request, "index.html", recent=recent, max_bytes=request.app.state.max_bytes,
-                story_available=service.story_available())
+    return page(request, "index.html", recent=recent, max_bytes=request.app.state.max_bytes)
 
 
 @router.post("/analyze", response_class=HTMLResponse)
@@ -94,9 +94,9 @@ async def story(request: Request, entity: str = "", q: str = "") -> Response:
         raise WebError(404, "story pages need the story module, which this installation lacks")
     entity_s, query_s = entity.strip()[:200], q.strip()[:200]
     if not entity_s and not query_s:
-        return page(request, "story.html", story=None, entity="", q="")
+        return page(request, "story.html", story=None, entity="", q="", **story_context({}))
     result = await run_in_threadpool(service.story, store, entity_s or None, query_s or None)
-    return page(request, "story.html", story=result, entity=entity_s, q=query_s)
+    return page(request, "story.html", story=result, entity=entity_s, q=query_s, **story_context(result))
 
 
 def _store(request: Request) -> Any:
