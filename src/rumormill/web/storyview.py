@@ -9,7 +9,6 @@ from markupsafe import Markup
 from rumormill.report.svg import Bar, period, timeline_chart
 
 
-
 def verdict(g: dict[str, Any]) -> str:
     """'3 articles in 2 outlets, 1 independent origin: US Weekly's own report'."""
     n, o, k = int(g.get("articles", 0)), int(g.get("outlets", 0)), int(g.get("independent_origins", 0))
