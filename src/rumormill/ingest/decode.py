@@ -21,6 +21,9 @@ _DECLARED = re.compile(
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<!--|<div|<p[\s>]|<article)", re.I)
 
 
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Decoded:
     text: str
@@ -44,7 +47,7 @@ def looks_binary(data: bytes) -> bool:
     if b"\x00" in head:
         # UTF-16 text has NULs too; let the BOM through.
         return not head.startswith((b"\xff\xfe", b"\xfe\xff"))
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _CONTROLS))
     return controls > max(8, len(head) // 50)
 
 
