@@ -41,6 +41,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 EVALS: dict[str, tuple[str, str]] = {
     # name -> (module, help); each module has ``run(path, **options) -> dict`` and ``format(result) -> str``
     "extraction": ("rumormill.evaluation.extraction", "article-body extraction on scrapinghub-aeb"),
+    "tempeval3": ("rumormill.evaluation.tempeval3", "TIMEX3 extent/type/value on TempEval-3 platinum"),
+    "meantime": ("rumormill.evaluation.meantime", "TIMEX3 and publication-date inference on MEANTIME (en)"),
 }
 
 

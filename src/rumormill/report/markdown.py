@@ -54,7 +54,13 @@ def _entities(ledger: Ledger) -> list[str]:
     return out
 
 
-SECTIONS: list[Callable[[Ledger], list[str]]] = [_header, _residue, _entities]
+def _when(ledger: Ledger) -> list[str]:
+    from rumormill.report.md_time import section
+
+    return section(ledger)
+
+
+SECTIONS: list[Callable[[Ledger], list[str]]] = [_header, _residue, _entities, _when]
 
 
 def render(ledger: Ledger) -> str:

@@ -1,0 +1,215 @@
+"""Checks: the article's own dates, durations and ages compared with each other.
+
+- ``duration``: a duration tied to a dated start ("married in 2012" + "11 years of marriage")
+  against the date in its own sentence ("in August 2023"): start + n .. start + n + 1 years must
+  reach it.
+- ``date``: the same event (same family from ``lexicons/timex_events.tsv`` *and* overlapping
+  PERSON participants, not negated) given two dates whose intervals do not overlap.
+- ``age``: one person given two different ages; a stated age against a stated birth year and the
+  publication date; a stated age against "when she was N" at a dated event.
+- ``order``: "A (date) after/before B (date)" in one sentence against the two dates.
+
+Only pairs that meet these conditions are compared ("be strict about the same event"); anything
+that cannot be settled (no publication date, intervals that overlap only in part) is
+``unverifiable``. Evidence cites time ids and the ids of claims that contain the evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from rumormill.pipeline import State
+from rumormill.records import Check, Claim, Fact, Time
+from rumormill.timex import durations
+from rumormill.timex.events import Dated, collect, people_by_sentence, sentences
+
+VERSION = "checks.v1"
+
+_AGE_AT = re.compile(
+    r"\b(?:when\s+(?:he|she|they|[A-Z][\w'’-]+)\s+(?:was|were)\s+(?:only\s+|just\s+)?|at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)"
+    r"(\d{1,3})\b"
+)
+_ORDER = re.compile(r"\b(after|before|following|prior\s+to)\b", re.I)
+
+
+def run(state: State) -> None:
+    text = state.article.text
+    sents = state.scratch.get("time.sentences") or sentences(text, [(s.start, s.end) for s in state.parse.sents])
+    dated: list[Dated] = state.scratch.get("time.dated") or collect(text, state.times, state.entities, sents)
+    links = state.scratch.get("time.links")
+    if links is None:
+        links = durations.links(text, state.times, dated, state.entities, sents)
+    out: list[Check] = []
+    out += _duration_checks(links, state.claims)
+    out += _date_checks(dated, state.claims, {e.id: e.name for e in state.entities})
+    out += _age_checks(state, dated, sents)
+    out += _order_checks(text, dated, sents, state.claims)
+    state.checks = out
+
+
+def _cite(times: list[Time], claims: list[Claim], spans: list[tuple[int, int]] | None = None) -> tuple[str, ...]:
+    ids: list[str] = [t.id for t in times]
+    spans = list(spans or []) + [t.span for t in times]
+    for c in claims:
+        if any(c.span[0] <= s and e <= c.span[1] for s, e in spans) or any(t.id in c.times for t in times):
+            ids.append(c.id)
+    return tuple(dict.fromkeys(ids))
+
+
+def _q(t: Time) -> str:
+    return f"“{t.text}” ({t.id}, {t.value}{', ' + t.mod if t.mod else ''})"
+
+
+def _duration_checks(links: list[durations.Link], claims: list[Claim]) -> list[Check]:
+    out = []
+    for link in links:
+        lo, hi = durations.reach(link)
+        head = (f"{link.family} dated {_q(link.start.time)} + {_q(link.duration)} → {link.nominal}")
+        times = [link.start.time, link.duration]
+        if link.end is None:
+            out.append(Check(kind="duration", status="unverifiable",
+                             detail=f"{head}; nothing in the duration's sentence dates its end",
+                             evidence=_cite(times, claims)))
+            continue
+        end = link.end
+        times.append(end.time)
+        if end.latest >= lo and end.earliest <= hi:
+            status, how = "consistent", "consistent with"
+        else:
+            status, how = "contradiction", "but the same sentence dates the end"
+        out.append(Check(kind="duration", status=status, detail=f"{head}, {how} {_q(end.time)}",
+                         evidence=_cite(times, claims)))
+    return out
+
+
+def _date_checks(dated: list[Dated], claims: list[Claim], names: dict[str, str]) -> list[Check]:
+    out = []
+    by_family: dict[str, list[Dated]] = {}
+    for d in dated:
+        if d.family and not d.negated and d.time.anchor in (None, "published"):
+            by_family.setdefault(d.family, []).append(d)
+    for family, items in by_family.items():
+        reported: set[tuple[str, str]] = set()
+        same: list[Dated] = []
+        for i, a in enumerate(items):
+            for b in items[i + 1:]:
+                if a.people and b.people and not (a.people & b.people):
+                    continue  # different participants: not the same event
+                if b.latest < a.earliest or a.latest < b.earliest:
+                    reported.add((a.time.id, b.time.id))
+                    who = _who(a.people & b.people, names)
+                    out.append(Check(kind="date", status="contradiction",
+                                     detail=f"the {family} of {who} is dated {_q(a.time)} and {_q(b.time)}",
+                                     evidence=_cite([a.time, b.time], claims)))
+                else:
+                    same += [x for x in (a, b) if x not in same]
+        if same and not reported:
+            named = [d.people for d in same if d.people]
+            who = _who(frozenset.intersection(*named) if named else frozenset(), names)
+            out.append(Check(kind="date", status="consistent",
+                             detail=f"the {family} of {who} is dated {len(same)} times, consistently: "
+                                    + ", ".join(_q(d.time) for d in same),
+                             evidence=_cite([d.time for d in same], claims)))
+    return out
+
+
+def _who(ids: frozenset[str], names: dict[str, str]) -> str:
+    return " and ".join(f"{names.get(i, i)} ({i})" for i in sorted(ids)) or "the same people"
+
+
+def _published_years(state: State) -> tuple[int, int] | None:
+    p = state.published
+    if p.earliest and p.latest:
+        return int(p.earliest[:4]), int(p.latest[:4])
+    return None
+
+
+def _age_checks(state: State, dated: list[Dated], sents: list[tuple[int, int]]) -> list[Check]:
+    text = state.article.text
+    out: list[Check] = []
+    pub = _published_years(state)
+    starts = [s for s, _ in sents]
+    people = people_by_sentence(state.entities, sents)
+    names = {e.id: e.name for e in state.entities}
+    for e in state.entities:
+        ages = [f for f in e.facts if f.kind == "age" and f.value.isdigit()]
+        if not ages:
+            continue
+        values = sorted({int(f.value) for f in ages})
+        if len(values) > 1:
+            out.append(Check(kind="age", status="contradiction",
+                             detail=f"{e.name} ({e.id}) is given different ages: " + ", ".join(
+                                 f"{f.value} (“{text[f.span[0]:f.span[1]]}” at {f.span[0]})" for f in ages),
+                             evidence=_cite([], state.claims, [f.span for f in ages])))
+            continue
+        age, fact = values[0], ages[0]
+        stated = f"{e.name} ({e.id}) is {age} (“{text[fact.span[0]:fact.span[1]]}” at {fact.span[0]})"
+        born_from_age = None if pub is None else (pub[0] - age - 1, pub[1] - age)
+        for d in dated:
+            if d.family == "birth" and not d.negated and e.id in d.people and len(d.people) == 1:
+                out.append(_birth_check(stated, born_from_age, (d.earliest.year, d.latest.year),
+                                        f"born {_q(d.time)}", [d.time], fact, state.claims))
+        for d in dated:
+            i = max(0, bisect.bisect_right(starts, d.time.span[0]) - 1)
+            s, en = sents[i]
+            for m in _AGE_AT.finditer(text, s, en):
+                if people[i] != frozenset({e.id}):
+                    continue  # the person meant is not unambiguous
+                n = int(m.group(1))
+                implied = (d.earliest.year - n - 1, d.latest.year - n)
+                out.append(_birth_check(stated, born_from_age, implied,
+                                        f"{names[e.id]} was {n} at {_q(d.time)} (“{m.group(0)}”)",
+                                        [d.time], fact, state.claims, extra=[m.span()]))
+    return out
+
+
+def _birth_check(stated: str, from_age: tuple[int, int] | None, other: tuple[int, int], other_words: str,
+                 times: list[Time], fact: Fact, claims: list[Claim],
+                 extra: list[tuple[int, int]] | None = None) -> Check:
+    evidence = _cite(times, claims, [fact.span, *(extra or [])])
+    if from_age is None:
+        return Check(kind="age", status="unverifiable",
+                     detail=f"{stated}; {other_words}: the publication date is unknown", evidence=evidence)
+    lo, hi = from_age
+    born = f"born {lo}–{hi}" if lo != hi else f"born {lo}"
+    fits = not (hi < other[0] or other[1] < lo)
+    status = "consistent" if fits else "contradiction"
+    verb = "fits" if fits else "does not fit"
+    return Check(kind="age", status=status,
+                 detail=f"{stated}, so {born} at publication; {other_words} {verb} (born {other[0]}–{other[1]})",
+                 evidence=evidence)
+
+
+def _order_checks(text: str, dated: list[Dated], sents: list[tuple[int, int]], claims: list[Claim]) -> list[Check]:
+    out = []
+    by_sent: dict[tuple[int, int], list[Dated]] = {}
+    for d in dated:
+        if not d.negated:
+            by_sent.setdefault(d.sentence, []).append(d)
+    for (s, e), items in by_sent.items():
+        if len(items) < 2:
+            continue
+        for m in _ORDER.finditer(text, s, e):
+            if any(d.time.span[0] <= m.start() < d.time.span[1] for d in items):
+                continue
+            left = [d for d in items if d.time.span[1] <= m.start()]
+            right = [d for d in items if d.time.span[0] >= m.end()]
+            if not left or not right:
+                continue
+            a, b = left[-1], right[0]
+            word = m.group(1).lower()
+            later_first = word in ("after", "following")  # A after B: A >= B
+            first, second = (b, a) if later_first else (a, b)
+            if first.latest <= second.earliest:
+                status = "consistent"
+            elif first.earliest > second.latest:
+                status = "contradiction"
+            else:
+                status = "unverifiable"
+            out.append(Check(kind="order", status=status,
+                             detail=f"“{text[a.time.span[0]:m.end()]} … {b.time.text}”: {_q(a.time)} "
+                                    f"{word} {_q(b.time)} is {status}",
+                             evidence=_cite([a.time, b.time], claims)))
+    return out
+

@@ -1,0 +1,72 @@
+"""Time: tag every temporal expression, settle the publication date, resolve against it.
+
+1. The publication date: given (``--published``) and page metadata come from ingestion and win.
+   Otherwise a dateline in the first lines ("LOS ANGELES, March 3 (Reuters) —", "Published 12 Jan
+   2024", a line that is only a date) or in a byline ingestion removed gives ``how: text``; a
+   dateline without a year takes the year from the inference (``how: inferred``, said in the
+   reason); failing that ``rumormill.timex.pubdate.infer`` gives an interval with its reason.
+2. Resolution uses only what the date pins down: an inferred interval inside one year anchors
+   "last year" but not "yesterday" (those stay ``XXXX-XX-XX`` with ``anchor: null``).
+3. ``times`` get ids T1.. in text order; ``anchor`` is "published", the id of the expression an
+   anaphoric one was resolved against ("the following year"), or null (absolute or unresolved).
+
+The tagger is pure Python rules (``rumormill.timex``); tense comes from its own cheap cue
+heuristic, not from the parse, so ``rumormill eval tempeval3/meantime`` measures exactly this code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rumormill.ingest.published import make
+from rumormill.pipeline import State
+from rumormill.records import Published, Time
+from rumormill.timex import Tagged, tag
+from rumormill.timex.pubdate import anchor_of, dateline, from_removed, infer
+
+VERSION = "time.v1"
+
+
+def run(state: State) -> None:
+    text = state.article.text
+    if state.published.how == "unknown":
+        state.published = publication(text, [r.text for r in state.article.removed])
+    tagged = tag(text, anchor_of(state.published))
+    state.times = [_record(i, t) for i, t in enumerate(tagged)]
+    state.scratch["time.tagged"] = tagged
+
+
+def _record(i: int, t: Tagged) -> Time:
+    a = t.norm.anchor
+    anchor = a if a is None or a == "published" else f"T{int(a) + 1}"
+    return Time(id=f"T{i + 1}", span=(t.start, t.end), text=t.text, type=t.norm.type, value=t.norm.value,
+                mod=t.norm.mod, anchor=anchor, vague=t.norm.vague)
+
+
+def publication(text: str, removed: list[str] | None = None) -> Published:
+    """The publication date read from the text (dateline) or inferred from it."""
+    line = dateline(text)
+    if line is not None and not line.value.startswith("X"):
+        return make(line.value, "text", f"{line.kind} '{text[line.span[0]:line.span[1]]}' at the top of the text")
+    found = from_removed(removed or [])
+    if found is not None:
+        return make(found[0], "text", f"date in the removed byline '{found[1]}'")
+    guess = infer(text)
+    if line is None or guess.earliest is None or guess.latest is None:
+        return guess
+    month, day = int(line.value[5:7]), int(line.value[8:10])
+    lo, hi = dt.date.fromisoformat(guess.earliest), dt.date.fromisoformat(guess.latest)
+    fits = []
+    for year in range(lo.year, hi.year + 1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if lo <= d <= hi:
+            fits.append(d)
+    if len(fits) != 1:
+        return guess
+    iso = fits[0].isoformat()
+    words = text[line.span[0]:line.span[1]]
+    return Published(value=iso, earliest=iso, latest=iso, how="inferred",
+                     reason=f"the dateline '{words}' gives the day; the year from the text: {guess.reason}")

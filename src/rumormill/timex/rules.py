@@ -1,0 +1,368 @@
+"""One resolver per tagger rule: groups of the match -> ``Norm`` (TIMEX3 type, value, mod)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from rumormill.timex.normalize import (
+    _ANAPHORIC_REL,
+    _DEIC,
+    _ORD,
+    _SEASON_MONTH,
+    Anchor,
+    Norm,
+    _duration,
+    _num,
+    _place_day,
+    _place_month,
+    _pmod,
+    _shift_months,
+    _smod,
+    _unit_value,
+    _unresolved,
+    _weekday,
+    _year,
+    _ymd,
+)
+from rumormill.timex.tagger import Mention, vocab
+
+Resolver = Callable[[Mention, str, Anchor | None, Anchor | None, str | None], Norm | None]
+
+
+def _d(value: str, mod: str | None = None, anchor: str | None = None, typ: str = "DATE",
+       vague: bool = False, anaphoric: bool = False) -> Norm:
+    return Norm(type=typ, value=value, mod=mod, vague=vague, anchor=anchor, anaphoric=anaphoric)
+
+
+def _month_no(name: str) -> int:
+    return int(vocab()["month"][name.lower().rstrip(".")])
+
+
+def _iso(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    g = m.groups
+    value = f"{g['year']}-{g['month']}-{g['day']}"
+    if g.get("hh"):
+        return _d(f"{value}T{g['hh']}:{g['mm']}", typ="TIME")
+    return _d(value)
+
+
+def _slash(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm | None:
+    g = m.groups
+    mon, day = int(g["month"]), int(g["day"])
+    if not 1 <= day <= 31:
+        return None
+    return _d(f"{_year(g['year']):04d}-{mon:02d}-{day:02d}")
+
+
+def _mdy(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm | None:
+    g = m.groups
+    mon, day = _month_no(g["mon"]), int(g["day"])
+    if g.get("year"):
+        return _d(f"{int(g['year']):04d}-{mon:02d}-{day:02d}")
+    if pub is None:
+        return _d(f"XXXX-{mon:02d}-{day:02d}")
+    value = _place_day(pub, mon, day, tense)
+    return _d(value, anchor=None if value.startswith("X") else pub.ref)
+
+
+def _my(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    g = m.groups
+    return _d(f"{int(g['year']):04d}-{_month_no(g['mon']):02d}", mod=_smod(g))
+
+
+def _relunit_value(g: dict[str, str], pub: Anchor | None, prev: Anchor | None,
+                   tense: str | None) -> tuple[str, str | None, bool]:
+    """(value, anchor ref, anaphoric) for the "relunit" part shared by several rules."""
+    if g.get("year"):
+        return f"{int(g['year']):04d}", None, False
+    rel = (g.get("rel") or "this").lower()
+    unit = (g.get("unit") or g.get("thewhat") or "").lower()
+    anaphoric = rel in _ANAPHORIC_REL or (g.get("thewhat") is not None and rel == "this" and unit != "year")
+    base = (prev or pub) if anaphoric else pub
+    if g.get("thewhat") and unit == "year":
+        base = pub
+    k = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
+    if g.get("season"):
+        code = vocab()["season"][g["season"].lower()]
+        if base is None:
+            return f"XXXX-{code}", None, anaphoric
+        if k and base.month is None:
+            return f"XXXX-{code}", None, anaphoric
+        year = base.year
+        if k < 0:
+            year = base.year if _SEASON_MONTH[code] < (base.month or 0) else base.year - 1
+        elif k > 0:
+            year = base.year if _SEASON_MONTH[code] > (base.month or 13) else base.year + 1
+        return f"{year:04d}-{code}", base.ref, anaphoric
+    if g.get("mon"):
+        month = _month_no(g["mon"])
+        if base is None:
+            return f"XXXX-{month:02d}", None, anaphoric
+        placed = _place_month(base, month, tense, strict=k) if k else base.year
+        if placed is None:
+            return f"XXXX-{month:02d}", None, anaphoric
+        return f"{placed:04d}-{month:02d}", base.ref, anaphoric
+    if base is None:
+        return _unresolved(unit), None, anaphoric
+    value = _unit_value(base, unit, k)
+    if value is None:
+        return _unresolved(unit), None, anaphoric
+    return value, base.ref, anaphoric
+
+
+def _modrel(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    g = m.groups
+    value, ref, ana = _relunit_value(g, pub, prev, tense)
+    return _d(value, mod=_smod(g), anchor=ref, anaphoric=ana)
+
+
+def _modmon(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    return _month(m, text, pub, prev, tense, mod=_smod(m.groups))
+
+
+def _earlier(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    g = m.groups
+    if g.get("deic"):
+        if pub is None or pub.date is None:
+            return _d("XXXX-XX-XX")
+        return _d(_ymd(pub.date), anchor=pub.ref)
+    rel = g.get("rel", "").lower()
+    base = prev if rel in ("that",) or rel.startswith("in") else pub
+    if base is None:
+        return _d(_unresolved(g["unit"]))
+    value = _unit_value(base, g["unit"], 0)
+    return _d(value or _unresolved(g["unit"]), anchor=base.ref if value else None,
+              anaphoric=base is prev)
+
+
+def _quarter(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    g = m.groups
+    if g.get("q"):
+        return _d(f"{g['qyear']}-Q{g['q']}")
+    ordw = g["ord"].lower()
+    if g.get("year"):
+        return _d(f"{g['year']}-Q{_ORD[ordw]}")
+    if pub is None:
+        return _d(f"XXXX-Q{_ORD[ordw]}")
+    rel = (g.get("rel") or "").lower()
+    if not rel and ordw == "last" and pub.month:
+        y, mth = _shift_months(pub.year, pub.month, -3)
+        return _d(f"{y:04d}-Q{(mth - 1) // 3 + 1}", anchor=pub.ref)
+    year = pub.year + {"last": -1, "next": 1}.get(rel, 0)
+    return _d(f"{year:04d}-Q{_ORD[ordw]}", anchor=pub.ref)
+
+
+def _century(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    g = m.groups
+    n = int(g["cent"]) if g.get("cent") else {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}[g["centw"].lower()]
+    return _d(f"{n - 1:02d}")
+
+
+def _decade(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    g = m.groups
+    if g.get("dec"):
+        return _d(g["dec"], mod=_smod(g))
+    d = int(g["dec2"])
+    century = 20 if pub is not None and d <= (pub.year % 100) // 10 else 19
+    return _d(f"{century}{d}", mod=_smod(g))
+
+
+def _yearr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    g = m.groups
+    if g.get("yy"):
+        return _d(f"{_year(g['yy']):04d}")
+    return _d(f"{int(g['year']):04d}", mod=_smod(g))
+
+
+def _season(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    g = m.groups
+    code = vocab()["season"][g["season"].lower()]
+    mod = _smod(g)
+    if g.get("year"):
+        return _d(f"{g['year']}-{code}", mod=mod)
+    if pub is None:
+        return _d(f"XXXX-{code}", mod=mod)
+    rel = (g.get("rel") or "").lower()
+    k = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if pub.month is None:
+        return _d(f"{pub.year:04d}-{code}" if not k and tense not in ("past", "future") else f"XXXX-{code}",
+                  mod=mod, anchor=pub.ref if not k else None)
+    mid = _SEASON_MONTH[code]
+    year = pub.year
+    if k < 0 or (not k and tense == "past"):
+        year = pub.year if mid < pub.month or (not k and mid <= pub.month) else pub.year - 1
+    elif k > 0 or (not k and tense == "future"):
+        year = pub.year if mid > pub.month else pub.year + 1
+    return _d(f"{year:04d}-{code}", mod=mod, anchor=pub.ref)
+
+
+def _weekdayr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    g = m.groups
+    wd = int(vocab()["weekday"][g["wd"].lower()])
+    pod = vocab()["partofday"].get((g.get("pod") or "").lower())
+    d = _weekday(pub, wd, tense, (g.get("rel") or "").lower() or None) if pub else None
+    value = _ymd(d) if d else f"XXXX-WXX-{wd}"
+    if pod:
+        return _d(f"{value}T{pod}", typ="TIME", anchor=pub.ref if d and pub else None)
+    return _d(value, anchor=pub.ref if d and pub else None)
+
+
+def _month(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None,
+           mod: str | None = None) -> Norm:
+    g = m.groups
+    month = _month_no(g["mon"])
+    rel = (g.get("rel") or "").lower()
+    if pub is None:
+        return _d(f"XXXX-{month:02d}", mod=mod)
+    k = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+    year = pub.year if rel == "this" else _place_month(pub, month, tense, strict=k)
+    if year is None:
+        return _d(f"XXXX-{month:02d}", mod=mod)
+    return _d(f"{year:04d}-{month:02d}", mod=mod, anchor=pub.ref)
+
+
+def _relunitr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm | None:
+    g = m.groups
+    unit = g["unit"].lower()
+    rel = g["rel"].lower()
+    if unit in ("second", "minute", "hour") or (rel == "past" and m.rule == "relunit"):
+        return _d(_duration(1, unit), typ="DURATION")
+    value, ref, ana = _relunit_value(g, pub, prev, tense)
+    return _d(value, anchor=ref, anaphoric=ana)
+
+
+def _theday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    what = re.sub(r"\s+", " ", m.groups["theday"].lower())
+    if what == "the weekend":
+        value = _unit_value(pub, "weekend", 0) if pub else None
+        return _d(value or "XXXX-WXX-WE", anchor=pub.ref if value and pub else None)
+    base = prev if prev is not None and prev.date is not None else pub
+    if base is None or base.date is None:
+        return _d("XXXX-XX-XX")
+    return _d(_ymd(base.date), anchor=base.ref, anaphoric=base is prev)
+
+
+def _deictic(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    g = m.groups
+    pod = vocab()["partofday"].get((g.get("pod") or g.get("pod2") or "").lower())
+    word = re.sub(r"\s+", " ", (g.get("deic") or "today").lower())
+    if word == "tonight":
+        pod = pod or "NI"
+    if pub is None or pub.date is None:
+        base = "XXXX-XX-XX"
+        ref = None
+    else:
+        base = _ymd(pub.date + dt.timedelta(days=_DEIC[word]))
+        ref = pub.ref
+    if pod:
+        return _d(f"{base}T{pod}", typ="TIME", anchor=ref)
+    return _d(base, anchor=ref)
+
+
+def _ago(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    g = m.groups
+    n = _num(g["num"])
+    unit = g["unit"].lower()
+    direction = (g.get("dir") or g.get("dir2") or "ago").lower().split()[0]
+    sign = -1 if direction in ("ago", "earlier", "before", "prior") else 1
+    anaphoric = direction not in ("ago", "from", "hence")
+    base = prev if anaphoric else pub
+    pmod = _pmod(g)
+    mod = pmod
+    if pmod in ("MORE_THAN", "EQUAL_OR_MORE"):
+        mod = "BEFORE" if sign < 0 else "AFTER"
+    elif pmod in ("LESS_THAN", "EQUAL_OR_LESS"):
+        mod = "AFTER" if sign < 0 else "BEFORE"
+    if base is None or n is None:
+        return _d("PAST_REF" if sign < 0 else "FUTURE_REF", mod=None, anaphoric=anaphoric)
+    k = round(n * sign)
+    if unit == "year" and mod in ("BEFORE", "AFTER") and base.month:
+        y, mth = _shift_months(base.year, base.month, 12 * k)
+        return _d(f"{y:04d}-{mth:02d}", mod=mod, anchor=base.ref, anaphoric=anaphoric)
+    if unit == "decade":
+        return _d(f"{base.year + 10 * k:04d}", mod=mod, anchor=base.ref, anaphoric=anaphoric)
+    if unit in ("week", "fortnight", "day", "night", "weekend"):
+        if base.date is None:
+            return _d("XXXX-XX-XX", mod=mod, anaphoric=anaphoric)
+        days = k * (7 if unit in ("week", "weekend") else 14 if unit == "fortnight" else 1)
+        return _d(_ymd(base.date + dt.timedelta(days=days)), mod=mod, anchor=base.ref, anaphoric=anaphoric)
+    if unit in ("hour", "minute", "second"):
+        return _d(_ymd(base.date) if base.date else "XXXX-XX-XX", mod=mod,
+                  anchor=base.ref if base.date else None, typ="DATE", anaphoric=anaphoric)
+    value = _unit_value(base, unit, k)
+    return _d(value or _unresolved(unit), mod=mod, anchor=base.ref if value else None, anaphoric=anaphoric)
+
+
+def _time(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    g = m.groups
+    if g.get("noon"):
+        hh, mm = (12, 0) if g["noon"].lower() == "noon" else (24, 0)
+        tz = ""
+    else:
+        hh = int(g.get("hh") or g.get("hh2") or g.get("hh3") or 0)
+        mm = int(g.get("mm") or g.get("mm2") or g.get("mm3") or 0)
+        ampm = (g.get("ampm") or "").lower()
+        if ampm.startswith("p") and hh < 12:
+            hh += 12
+        elif ampm.startswith("a") and hh == 12:
+            hh = 0
+        tz = "Z" if (g.get("tz") or g.get("tz2") or g.get("tz3") or "").upper() in ("UTC", "GMT") else ""
+    day = _ymd(pub.date) if pub and pub.date else "XXXX-XX-XX"
+    return _d(f"{day}T{hh:02d}:{mm:02d}{tz}", typ="TIME", anchor=pub.ref if pub and pub.date else None)
+
+
+def _durationr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm | None:
+    g = m.groups
+    n = _num(g["num"])
+    if n is None:
+        return None
+    return _d(_duration(n, g["unit"]), mod=_pmod(g), typ="DURATION")
+
+
+def _vaguedur(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    g = m.groups
+    if g.get("long"):
+        return _d("PXY", typ="DURATION", vague=True)
+    if g.get("units2"):
+        return _d("PXDE" if g["units2"].lower() == "decades" else "PXY", typ="DURATION", vague=True)
+    unit = (g.get("unit") or g.get("unitb") or g.get("unitr") or "year").lower()
+    return _d(_duration(None, unit), typ="DURATION", vague=True)
+
+
+def _set(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    g = m.groups
+    if g.get("adj"):
+        return _d(vocab()["set_adj"][g["adj"].lower()], typ="SET")
+    if g.get("wd"):
+        return _d(f"XXXX-WXX-{vocab()['weekday'][g['wd'].lower()]}", typ="SET")
+    if g.get("season"):
+        return _d(f"XXXX-{vocab()['season'][g['season'].lower()]}", typ="SET")
+    unit = g.get("unit") or g.get("unitf") or "day"
+    return _d(_duration(2 if g.get("other") else 1, unit), typ="SET")
+
+
+def _ref(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    return _d(vocab()["ref"][re.sub(r"\s+", " ", m.groups["ref"].lower())])
+
+
+def _holiday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    g = m.groups
+    mmdd = vocab()["holiday"][re.sub(r"\s+", " ", g["hol"].lower())]
+    month, day = int(mmdd[:2]), int(mmdd[3:])
+    if g.get("year"):
+        return _d(f"{g['year']}-{mmdd}")
+    if pub is None:
+        return _d(f"XXXX-{mmdd}")
+    value = _place_day(pub, month, day, tense)
+    return _d(value, anchor=None if value.startswith("X") else pub.ref)
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "iso": _iso, "slash": _slash, "mdy": _mdy, "dmy": _mdy, "my": _my, "modrel": _modrel,
+    "modmon": _modmon, "earlier": _earlier, "quarter": _quarter, "century": _century, "decade": _decade,
+    "year": _yearr, "season": _season, "weekday": _weekdayr, "month": _month, "relunit": _relunitr,
+    "deictic": _deictic, "theday": _theday, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,
+    "set": _set, "ref": _ref, "holiday": _holiday,
+}

@@ -1,0 +1,251 @@
+"""Finding temporal expressions: a small ordered set of regular-expression rules.
+
+Every rule is a compiled pattern with named groups; the words it knows come from the data
+table ``lexicons/timex_words.tsv`` (months, weekdays, number words, units, seasons, modifiers).
+``find(text)`` runs every rule over the whole text, drops candidates that fail their context
+guards (a year followed by "people", "May" the modal, "25-year-old" ages) and keeps the longest
+non-overlapping matches, leftmost first. Extents follow TimeML: prepositions stay outside
+("in 2012" -> "2012"), determiners and modifiers inside ("the end of last year").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rumormill.lexicons import load_table
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    rule: str
+    groups: dict[str, str]  # named groups that matched (non-empty only)
+
+
+@cache
+def vocab() -> dict[str, dict[str, str]]:
+    """``kind -> {word (lower-cased): value}`` from ``lexicons/timex_words.tsv``."""
+    out: dict[str, dict[str, str]] = {}
+    for kind, word, value in load_table("timex_words.tsv"):
+        out.setdefault(kind, {})[word.lower()] = value
+    return out
+
+
+def _alt(words: object) -> str:
+    items = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+def _cap(words: object) -> str:
+    """Case-sensitive alternation of capitalised words (inside a case-insensitive pattern)."""
+    return "(?-i:" + _alt(w[:1].upper() + w[1:] for w in words) + ")"  # type: ignore[attr-defined]
+
+
+@cache
+def _rules() -> list[tuple[str, re.Pattern[str]]]:
+    v = vocab()
+    months = v["month"]
+    full = [m for m in months if len(m) > 4 or m in ("may", "june", "july")]
+    abbr = [m for m in months if m not in full]
+    MON = rf"(?P<mon>{_cap(full)}|(?:{_cap(abbr)})\.?)"
+    MONFULL = rf"(?P<mon>{_cap(full)})"
+    DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+    YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d,]\d|\s*%)"
+    WD = rf"(?P<wd>{_cap(v['weekday'])})"
+    SEASON = rf"(?P<season>{_alt(v['season'])})"
+    POD = rf"(?P<pod>{_alt(v['partofday'])})"
+    numw = [w for w in v["number"] if w not in ("a", "an")]
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    units1 = "one|two|three|four|five|six|seven|eight|nine"
+    NUMBARE = (rf"(?:\d+(?:\.\d+)?|(?:{tens})[-\s](?:{units1})|{_alt(numw)}|an?)"
+               r"(?:\s+and\s+a\s+half)?")
+    NUM = rf"(?P<num>{NUMBARE})"
+    VAGUE = rf"(?P<vague>{_alt(v['vague'])})"
+    UNIT = r"(?P<unit>second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|centurie)"
+    UNITS = UNIT + r"s?"
+    MODPRE = rf"(?:(?P<pmod>{_alt(k for k, x in v['mod'].items() if x not in ('START', 'MID', 'END'))})\s+)"
+    POSMOD = r"(?P<smod>early|mid|late|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|early\s+part|latter\s+part)\s+of)"
+    REL = r"(?P<rel>last|next|this|coming|past|previous|current|following|upcoming)"
+    DEICTIC = r"(?P<deic>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
+    relunit = rf"(?:{REL}\s+(?:{UNIT}|{SEASON}|{MONFULL})|the\s+(?P<thewhat>year|month|week|decade|day)|{YEAR})"
+    rules: list[tuple[str, str]] = [
+        ("iso", r"\b(?P<year>(?:1[6-9]|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)"
+                r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?\b"),
+        ("slash", r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)(?![\d/])"),
+        ("mdy", rf"(?:{WD},?\s+)?\b{MON}\s+{DAY}(?:\s*,?\s*(?:of\s+)?{YEAR})?"),
+        ("dmy", rf"(?:{WD},?\s+)?(?:the\s+)?\b{DAY}(?:\s+of)?\s+{MON}(?:\s*,?\s*{YEAR})?"),
+        ("my", rf"\b(?:{POSMOD}[-\s]+)?{MON},?\s+(?:of\s+)?{YEAR}"),
+        ("modrel", rf"(?:(?P<ee>earlier|later)\s+|{POSMOD}[-\s]+){relunit}"),
+        ("modmon", rf"\b{POSMOD}[-\s]+{MONFULL}"),
+        ("earlier", r"(?P<ee>earlier|later)\s+(?P<rel>this|that|in\s+the)\s+(?P<unit>year|month|week|day)"
+                    r"|(?P<ee2>earlier|later)\s+(?P<deic>today|tonight)"),
+        ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)[-\s]+quarter"
+                    rf"(?:\s+of\s+(?:{YEAR}|(?P<rel>last|this|next)\s+year|the\s+year))?"
+                    r"|\bQ(?P<q>[1-4])\s+(?P<qyear>(?:19|20)\d\d)\b"),
+        ("century", r"(?:the\s+)?\b(?P<cent>1[5-9]|2[01])(?:st|nd|rd|th)\s+century"
+                    r"|(?:the\s+)?(?P<centw>nineteenth|twentieth|twenty-first)\s+century"),
+        ("decade", r"(?:(?:the\s+)?(?:(?P<smod>early|mid|late)[-\s]+)?\b(?P<dec>(?:1[6-9]|20)\d)0(?:s|['’]s)\b)"
+                   r"|(?:the\s+)?(?:(?P<smod2>early|mid|late)[-\s]+)?(?:['’]|(?<=the\s)|(?<=the\searly\s)|(?<=the\slate\s))(?P<dec2>\d)0s\b"),
+        ("year", rf"(?:(?:{POSMOD})[-\s]+)?(?:the\s+year\s+)?(?<![\w$£€#.-]){YEAR}(?![\w-])"
+                 r"|(?P<pre>\b(?:in|of|since|until|by|from|to)\s+)['’](?P<yy>\d\d)\b"),
+        ("season", rf"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<the>the|in|during|since|until|by)\s+"
+                   rf"|{POSMOD}[-\s]+)?\b{SEASON}\b(?:\s+(?:of\s+)?{YEAR})?"),
+        ("weekday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b{WD}(?:\s+{POD})?\b"),
+        ("month", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b{MONFULL}\b"),
+        ("relunit", rf"(?:the\s+)?(?P<rel>last|next|this|coming|past|previous|following|current|same|"
+                    rf"upcoming)\s+{UNIT}\b"),
+        ("theday", r"\b(?P<theday>the\s+(?:same\s+)?day|that\s+day|the\s+weekend)\b(?!\s+(?:of|before|after|when|that)\b)"),
+        ("deictic", rf"{DEICTIC}(?:\s+{POD})?|(?P<this>this|that)\s+{POD.replace('<pod>', '<pod2>')}"),
+        ("ago", rf"{MODPRE}?{NUM}\s+(?:more\s+)?{UNITS}\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence)\b"
+                r"|(?P<dir2>before|after|prior)(?=\s*[.,;:)]|$))"),
+        ("time", r"\b(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
+                 r"(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T|BST|CET)\b)?"
+                 r"|\b(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[ECMP][SD]T|BST|CET)\b)?"
+                 r"|\b(?P<hh3>[01]\d|2[0-3])(?P<mm3>[0-5]\d)\s+(?P<tz3>UTC|GMT|hours)\b"
+                 r"|\b(?P<noon>noon|midnight)\b"),
+        ("duration", rf"(?:(?:the\s+)?(?P<rel>past|last|next|previous|first|coming|following|final)\s+)?"
+                     rf"{MODPRE}?{NUM}(?:\s+|-)(?:(?:more|full|straight|consecutive|trading|business|long)[-\s]+)?"
+                     rf"{UNITS}(?![-\s]+old\b)(?:-long\b)?"),
+        ("vaguedur", rf"(?:(?:the\s+)?(?P<rel>past|last|next|coming)\s+)?{VAGUE}\s+{UNIT}s\b(?![-\s]+old\b)"
+                     rf"|(?P<recent>recent\s+{UNIT.replace('<unit>', '<unitr>')}s)\b"
+                     rf"|(?P<pre>\b(?:for|within|in|over|after|take|takes|took|taking)\s+)(?P<bare>(?:the\s+)?{UNIT.replace('<unit>', '<unitb>')}s)\b"
+                     r"|(?P<long>a\s+long\s+(?:time|while))"
+                     r"|(?P<units2>decades|years)-long"),
+        ("set", rf"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:{UNIT}|{WD}|{SEASON})\b"
+                rf"|(?P<freq>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per)\s+{UNIT.replace('<unit>', '<unitf>')}\b"
+                rf"|\b(?P<adj>(?-i:{_alt(v['set_adj'])}))\b"),
+        ("ref", rf"\b(?P<ref>{_alt(v['ref'])})\b"),
+        ("holiday", rf"\b(?P<hol>{_cap(v['holiday'])})(?:\s+{YEAR})?"),
+    ]
+    # every expression starts at a word start: failing fast mid-word keeps the scan cheap
+    return [(name, re.compile(rf"(?<![\w'’])(?=[\w'’])(?:{pat})", re.I)) for name, pat in rules]
+
+
+_YEAR_NOUN_AFTER = re.compile(
+    r"^\s*(?:%|percent|per\s+cent|people|persons|employees|workers|jobs|units|votes|cars|vehicles|miles|"
+    r"km|kilometres|kilometers|feet|foot|meters|metres|pounds|tons|tonnes|dollars|euros|points|members|"
+    r"students|seats|words|pages|homes|houses|acres|troops|soldiers|deaths|cases|barrels|shares|"
+    r"passengers|aircraft|planes|copies|calories|hours|minutes|square|times)\b",
+    re.I,
+)
+_YEAR_BEFORE = re.compile(r"(?:\bNo\.?|\bnumber|\bflight|\broute|\broom|\bmodel|\$|£|€|#|\bpage|\bp\.)\s*$", re.I)
+_MAY_OK_BEFORE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|early|late|mid|last|next|this|of|through|during|from|to|before|after|"
+    r"throughout|and|or|between|that|each|every)\s+|-)$",
+    re.I,
+)
+_MARCH_VERB_AFTER = re.compile(r"^\s+(?:on|to|through|into|against|in|past)\b", re.I)
+_CAPWORD_AFTER = re.compile(r"^[ \t]+(?!(?:I|The|A|An|In|On|At|But|And|As)\b)[A-Z][a-z]")
+_SEASON_VERB = re.compile(r"^(?:fall|spring)$", re.I)
+
+
+def _ok(text: str, name: str, m: re.Match[str]) -> bool:
+    g = m.groupdict()
+    start, end = m.span()
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 30]
+    if name == "year" and g.get("year") and (_YEAR_NOUN_AFTER.match(after) or _YEAR_BEFORE.search(before)):
+        return False
+    mon = g.get("mon")
+    if name in ("month", "modmon") and mon:
+        low = mon.lower()
+        if low == "may" and not (_MAY_OK_BEFORE.search(before) or g.get("rel") or g.get("smod")):
+            return False
+        if low == "march" and _MARCH_VERB_AFTER.match(after) and not g.get("rel"):
+            return False
+        if name == "month" and not g.get("rel") and before.rstrip().endswith(("‘", "“", '"')):
+            return False  # a quoted title such as ‘May December’
+        if name == "month" and not g.get("rel") and (after[:1] in ("’", "”", '"') or _CAPWORD_AFTER.match(after)):
+            return False  # "June Carter", ‘May December’
+    if name == "season" and g.get("season"):
+        sea = g["season"]
+        if _SEASON_VERB.match(sea) and not (g.get("rel") or g.get("year") or (g.get("the") or "").lower() == "the"):
+            return False
+        if not (g.get("rel") or g.get("the") or g.get("year") or g.get("smod")):
+            return False
+    if name == "weekday" and after[:2] in ("’s", "'s") and re.match(r"^.s\s+[A-Z]", after):
+        return False
+    if name == "decade" and re.search(r"\d['’]s$", m.group(0)) and not re.match(r"(?i)(?:the|early|mid|late)\b", m.group(0)):
+        return False  # "2010's Black Swan" is the year 2010, possessive
+    if (g.get("unit") or "").lower() == "second" and name == "duration" and (g.get("num") or "").lower() in ("a", "an", "one"):
+        return False  # "a second insider"
+    if name == "theday" and re.search(r"\bof\s+$", before):
+        return False  # "the end of the day", "news of the day"
+    # the idiom "at the end of the day"
+    return not (name == "modrel" and (g.get("thewhat") or "").lower() == "day"
+                and re.search(r"\bat\s+$", before, re.I))
+
+
+# Every rule's match contains one of these words: the rules only run in windows around them.
+_WORDS = re.compile(r"[A-Za-z]+|\d+")
+_TRIGGER_WORDS = frozenset(
+    ["second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "quarter", "year", "decade", "century", "centuries", "spring", "summer", "autumn", "fall", "winter", "morning", "afternoon", "evening", "overnight", "tonight", "now", "nowadays", "current", "currently", "recent", "recently", "lately", "today", "tomorrow", "yesterday", "past", "future", "soon", "annual", "annually", "daily", "weekly", "monthly", "yearly", "hourly", "quarterly", "nightly", "biweekly", "noon", "midnight", "long", "moment", "present", "term", "nineteenth", "twentieth", "christmas", "valentine", "halloween", "independence", "fourth", "bastille", "days"]
+)
+_CAP_TRIGGERS = frozenset(
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Q"]
+)
+_NUM_AFTER = re.compile(r"(?:[:/.-]\d|\s*[ap]\.?m\b|s\b|\s+(?:UTC|GMT|hours)\b)", re.I)
+_MARGIN = 48
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _WORDS.finditer(text):
+        w = m.group(0)
+        if w[0].isdigit():
+            n = len(w)
+            hit = (n == 4 and "1600" <= w <= "2099") or bool(_NUM_AFTER.match(text, m.end()))
+        elif w[0].isupper() and w in _CAP_TRIGGERS:
+            hit = True
+        else:
+            low = w.lower()
+            hit = low in _TRIGGER_WORDS or (low[-1:] == "s" and low[:-1] in _TRIGGER_WORDS)
+        if not hit:
+            continue
+        s, e = max(0, m.start() - _MARGIN), min(len(text), m.end() + _MARGIN)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def find(text: str) -> list[Mention]:
+    """Candidate temporal expressions, longest non-overlapping first-to-last."""
+    cands: list[tuple[int, int, int, str, re.Match[str]]] = []
+    seen: set[tuple[int, int, int]] = set()
+    rules = _rules()
+    for ws, we in _windows(text):
+        for prio, (name, rx) in enumerate(rules):
+            for m in rx.finditer(text, ws, we):
+                key = (m.start(), m.end(), prio)
+                if m.end() > m.start() and key not in seen and _ok(text, name, m):
+                    seen.add(key)
+                    cands.append((m.start(), m.end(), prio, name, m))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    keep: list[Mention] = []
+    for s, e, _p, name, m in cands:
+        if m.groupdict().get("pre"):
+            s = m.end("pre")
+        s, e = _trim(text, s, e)
+        if e <= s or any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        groups = {k: val for k, val in m.groupdict().items() if val}
+        keep.append(Mention(start=s, end=e, rule=name, groups=groups))
+    keep.sort(key=lambda x: x.start)
+    return keep
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1] in " \t\n,.-":
+        if text[e - 1] == "." and re.search(r"(?:[ap]\.m|[A-Z][a-z]{2,3})\.$", text[s:e]):
+            break
+        e -= 1
+    while s < e and text[s] in " \t\n,":
+        s += 1
+    return s, e

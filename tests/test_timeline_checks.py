@@ -1,0 +1,94 @@
+"""Timeline order, durations turned into intervals, and the consistency checks."""
+
+from __future__ import annotations
+
+import rumormill
+from rumormill.records import Ledger
+from rumormill.timex.events import value_interval
+
+
+def _entry_for(ledger: Ledger, value: str) -> int:
+    """Index of the timeline entry holding a time with this value (and no mod)."""
+    ids = {t.id for t in ledger.times if t.value == value and t.mod is None}
+    for i, e in enumerate(ledger.timeline):
+        if ids & set(e.times) and len(e.times) == len(ids & set(e.times)):
+            return i
+    raise AssertionError(f"no timeline entry for {value}: {ledger.timeline}")
+
+
+def test_seed_timeline_order(seed_ledger_dated) -> None:  # type: ignore[no-untyped-def]
+    led = seed_ledger_dated
+    order = [_entry_for(led, v) for v in ("2010", "2012", "2023-06", "2023-08", "2024-01")]
+    assert order == sorted(order)
+    keys = [(e.earliest, e.latest) for e in led.timeline]
+    assert keys == sorted(keys)
+    aug = led.timeline[_entry_for(led, "2023-08")]
+    assert len(aug.times) == 2  # "August 2023" twice, one entry
+    assert aug.label
+
+
+def test_seed_duration_becomes_an_interval_and_checks_out(seed_ledger_dated) -> None:  # type: ignore[no-untyped-def]
+    led = seed_ledger_dated
+    t2012 = next(t for t in led.times if t.text == "2012")
+    t11 = next(t for t in led.times if t.text == "11 years")
+    entry = next(e for e in led.timeline if set(e.times) == {t2012.id, t11.id})
+    assert (entry.earliest, entry.latest) == ("2023-01-01", "2023-12-31")
+    check = next(c for c in led.checks if c.kind == "duration")
+    assert check.status == "consistent"
+    aug = {t.id for t in led.times if t.text == "August 2023"}
+    assert {t2012.id, t11.id} <= set(check.evidence) and aug & set(check.evidence)
+    assert "2023" in check.detail
+    assert not [c for c in led.checks if c.status == "contradiction"], led.checks
+
+
+CONTRADICTIONS = """Singer splits from husband
+
+Jane Miller, 30, was born in 1980, her label said. Miller and Tom Baker got married in 2012 in Rome.
+Miller and Baker got married in 2015, according to a friend.
+"""
+
+
+def test_constructed_contradictions() -> None:
+    led = rumormill.analyze_text(CONTRADICTIONS, published="2024-01-15")
+    by_text = {t.text: t for t in led.times}
+    age = [c for c in led.checks if c.kind == "age"]
+    assert age and age[0].status == "contradiction", led.checks
+    assert by_text["1980"].id in age[0].evidence
+    assert "30" in age[0].detail and "1980" in age[0].detail
+    date = [c for c in led.checks if c.kind == "date"]
+    assert date and date[0].status == "contradiction", led.checks
+    assert {by_text["2012"].id, by_text["2015"].id} <= set(date[0].evidence)
+    assert "marriage" in date[0].detail
+
+
+def test_different_people_are_not_the_same_event() -> None:
+    text = ("Two weddings\n\nJane Miller married Tom Baker in 2012. "
+            "Anna Lopez married Peter Grant in 2015.\n")
+    led = rumormill.analyze_text(text, published="2024-01-15")
+    assert not [c for c in led.checks if c.status == "contradiction"], led.checks
+
+
+def test_duration_contradiction_and_order() -> None:
+    text = ("Divorce\n\nJane Miller and Tom Baker got married in 2010. "
+            "Miller and Baker separated after 3 years of marriage in August 2020. "
+            "Miller moved to Paris in 2018, after she left London in 2019.\n")
+    led = rumormill.analyze_text(text, published="2024-01-15")
+    dur = [c for c in led.checks if c.kind == "duration"]
+    assert dur and dur[0].status == "contradiction", led.checks
+    order = [c for c in led.checks if c.kind == "order"]
+    assert order and order[0].status == "contradiction", led.checks
+
+
+def test_age_at_event_consistent() -> None:
+    text = ("Profile\n\nJane Miller, 44, has sung since childhood. "
+            "In 2000, when she was 20, Miller released her first album.\n")
+    led = rumormill.analyze_text(text, published="2024-01-15")
+    age = [c for c in led.checks if c.kind == "age"]
+    assert age and age[0].status == "consistent", led.checks
+
+
+def test_value_interval() -> None:
+    assert [d.isoformat() for d in value_interval("2023", "END")] == ["2023-09-01", "2023-12-31"]
+    assert [d.isoformat() for d in value_interval("2024-W03")] == ["2024-01-15", "2024-01-21"]
+    assert [d.isoformat() for d in value_interval("201")] == ["2010-01-01", "2019-12-31"]
+    assert value_interval("PAST_REF") is None and value_interval("XXXX-08") is None

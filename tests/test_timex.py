@@ -1,0 +1,110 @@
+"""The temporal tagger: extents, TIMEX3 values, tense-aware resolution, things that are not times."""
+
+from __future__ import annotations
+
+import pytest
+
+from rumormill.timex import anchor_from, tag
+
+
+def _tags(text: str, published: str | None = "2024-01-15") -> dict[str, tuple[str, str, str | None]]:
+    return {t.text: (t.norm.type, t.norm.value, t.norm.mod) for t in tag(text, anchor_from(published))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("They married in 2012 and moved.", "2012", ("DATE", "2012", None)),
+        ("They split in August 2023.", "August 2023", ("DATE", "2023-08", None)),
+        ("It fell apart toward the end of last year.", "the end of last year", ("DATE", "2023", "END")),
+        ("She spoke earlier this month.", "earlier this month", ("DATE", "2024-01", None)),
+        ("He left over a year ago.", "over a year ago", ("DATE", "2023-01", "BEFORE")),
+        ("after 11 years of marriage", "11 years", ("DURATION", "P11Y", None)),
+        ("The vote was held last week.", "last week", ("DATE", "2024-W02", None)),
+        ("She called yesterday.", "yesterday", ("DATE", "2024-01-14", None)),
+        ("We met on Friday.", "Friday", ("DATE", "2024-01-12", None)),
+        ("We will meet on Friday.", "Friday", ("DATE", "2024-01-19", None)),
+        ("The film opened in June.", "June", ("DATE", "2023-06", None)),
+        ("The film will open in June.", "June", ("DATE", "2024-06", None)),
+        ("It was big in the 1990s.", "the 1990s", ("DATE", "199", None)),
+        ("The talks lasted two and a half years.", "two and a half years", ("DURATION", "P2.5Y", None)),
+        ("Sales rose in the third quarter of 2023.", "the third quarter of 2023", ("DATE", "2023-Q3", None)),
+        ("It was released on March 3, 2021.", "March 3, 2021", ("DATE", "2021-03-03", None)),
+        ("The show airs weekly.", "weekly", ("SET", "P1W", None)),
+        ("They spoke at 6:40 p.m. GMT.", "6:40 p.m. GMT", ("TIME", "2024-01-15T18:40Z", None)),
+        ("It happened last summer.", "last summer", ("DATE", "2023-SU", None)),
+        ("The crash took place in early 2009.", "early 2009", ("DATE", "2009", "START")),
+        ("Prices will rise next year.", "next year", ("DATE", "2025", None)),
+    ],
+)
+def test_values(text: str, expr: str, expected: tuple[str, str, str | None]) -> None:
+    got = _tags(text)
+    assert expr in got, got
+    assert got[expr] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Their son Aleph, 12, and daughter Amalia, 6, live in Paris.",
+        "The 25-year-old activist spoke.",
+        "A second insider said so.",
+        "About 2012 people attended and 1999 votes were cast.",
+        "She may go. The ‘May December’ actress smiled.",
+        "At the end of the day, she is a realist.",
+        "The deal is worth $2012 million.",
+    ],
+)
+def test_not_times(text: str) -> None:
+    assert [t.text for t in tag(text, anchor_from("2024-01-15"))] == []
+
+
+def test_possessive_year_is_the_year() -> None:
+    got = _tags("They met on the set of 2010's “Black Swan”.")
+    assert got["2010"] == ("DATE", "2010", None)
+
+
+def test_vague_durations() -> None:
+    tags = {t.text: t.norm for t in tag("He cheated for many years and she looked away for a long time.", None)}
+    assert tags["many years"].vague and tags["many years"].value == "PXY"
+    assert tags["a long time"].vague
+    weeks = [t.norm for t in tag("Within weeks, she had moved out.", None)]
+    assert weeks and weeks[0].type == "DURATION" and weeks[0].value == "PXW"
+
+
+def test_unresolved_without_anchor() -> None:
+    norms = {t.text: t.norm for t in tag("She said it last month; it ended last year.", anchor_from("2024"))}
+    assert norms["last month"].value == "XXXX-XX" and norms["last month"].anchor is None
+    assert norms["last year"].value == "2023" and norms["last year"].anchor == "published"
+
+
+def test_anaphoric_anchor() -> None:
+    tagged = tag("They met in 2005. The following year they married.", anchor_from("2024-01-15"))
+    following = next(t for t in tagged if t.text == "The following year")
+    assert following.norm.value == "2006"
+    assert following.norm.anchor == "0"  # resolved against the first expression, not the publication date
+
+
+def test_seed_dated(seed_ledger_dated) -> None:  # type: ignore[no-untyped-def]
+    times = seed_ledger_dated.times
+    by_text: dict[str, list] = {}  # type: ignore[type-arg]
+    for t in times:
+        by_text.setdefault(t.text, []).append(t)
+        assert seed_ledger_dated.text[t.span[0]:t.span[1]] == t.text
+    assert [t.value for t in by_text["2024"]] == ["2024"]
+    assert [t.value for t in by_text["August 2023"]] == ["2023-08", "2023-08"]
+    assert by_text["June 2023"][0].value == "2023-06"
+    assert by_text["2012"][0].value == "2012"
+    assert by_text["2010"][0].value == "2010"
+    end = by_text["the end of last year"][0]
+    assert (end.value, end.mod, end.anchor) == ("2023", "END", "published")
+    ago = by_text["over a year ago"][0]
+    assert ago.mod == "BEFORE" and ago.value <= "2023-01"
+    assert by_text["earlier this month"][0].value == "2024-01"
+    assert by_text["11 years"][0].value == "P11Y"
+    weeks = by_text["weeks"][0]
+    assert weeks.type == "DURATION" and weeks.value.endswith("W")
+    assert all(t.vague for t in by_text["many years"]) and by_text["a long time"][0].vague
+    ages = ("42", "46", "25", "12", "6")
+    for t in times:
+        assert t.text not in ages, t
