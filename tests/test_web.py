@@ -243,3 +243,48 @@ def test_story_page_pair_133(stored: TestClient) -> None:
     assert f'id="item-{m.group(2)}"' in page
     assert "No stored article matches." in stored.get("/story", params={"entity": "Nobody Atall"}).text
     assert stored.get("/api/story").status_code == 400
+
+
+def test_serve_command_runs_and_refuses_a_busy_port(tmp_path: Path) -> None:
+    import json
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "rumormill.cli", "serve", "--no-store", "--port", str(port)],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2
+        assert done.stderr.strip().startswith(f"rumormill: error: cannot listen on 127.0.0.1:{port}")
+        assert "Traceback" not in done.stderr
+    proc = subprocess.Popen([sys.executable, "-m", "rumormill.cli", "serve", "--db", str(tmp_path / "s.db"),
+                             "--port", str(port), "--log-level", "warning"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2) as resp:
+                    health = json.loads(resp.read())
+                break
+            except OSError:
+                assert proc.poll() is None, proc.communicate()[1]
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+        assert health["store"] is True
+        # bound to loopback with a Host check against DNS rebinding
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Host": "attacker.example"})
+        try:
+            urllib.request.urlopen(req, timeout=5)
+            raise AssertionError("a foreign Host header was accepted")
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 400
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert (tmp_path / "s.db").exists()

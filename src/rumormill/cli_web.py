@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sys
 from typing import Any
 
@@ -27,6 +28,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     elif args.host in ("0.0.0.0", "::"):
         print(f"rumormill: warning: serving on {args.host}: the app has no login; anyone who can reach "
               f"this port can read the store and add articles", file=sys.stderr)
+    _check_free(args.host, args.port)
     app = create_app(args.db, max_bytes=args.max_bytes, allowed_hosts=allowed)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"rumormill: serving on http://{shown}:{args.port}/ (store: {args.db or 'none'}); Ctrl-C stops",
@@ -36,6 +38,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise RumormillError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from exc
     return 0
+
+
+def _check_free(host: str, port: int) -> None:
+    """Fail with one line when the address cannot be bound (uvicorn itself would exit with a log record)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise RumormillError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    family, _, _, _, addr = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(addr)
+        except OSError as exc:
+            raise RumormillError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
 
 
 def register(sub: Any) -> None:
