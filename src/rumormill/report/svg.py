@@ -28,7 +28,7 @@ def _num(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def bar_chart(title: str, counts: Mapping[str, int], css_prefix: str, *, width: int = 360) -> Markup:
+def bar_chart(title: str, counts: Mapping[str, int], css_prefix: str, *, width: int = 330) -> Markup:
     """A horizontal bar chart of ``counts`` (label -> count), largest first."""
     items = sorted(((k, v) for k, v in counts.items() if v > 0), key=lambda kv: (-kv[1], kv[0]))
     row, label_w, pad = 24, 110, 6
