@@ -118,9 +118,9 @@ def analyze_chunk(docs: list[Doc], *, max_bytes: int,
     convert = 0.0
     try:
         # parse_many, unrolled to time spaCy's nlp.pipe apart from the conversion to offsets
-        for doc in get_nlp().pipe(texts, batch_size=PARSE_BATCH):
+        for spacy_doc in get_nlp().pipe(texts, batch_size=PARSE_BATCH):
             t1 = perf_counter()
-            parses.append(to_parse(doc))
+            parses.append(to_parse(spacy_doc))
             convert += perf_counter() - t1
     except Exception:
         # One text broke the batched parse: parse them one by one to isolate it.
