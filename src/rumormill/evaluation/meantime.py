@@ -43,8 +43,12 @@ def read_doc(path: Path) -> Doc:
             dateline.update(ids)
         elif ids:
             timexes.append((ids, m.get("type", ""), m.get("value", "")))
+    if dct and re.fullmatch(r"\d{2}-\d{2}-\d{4}", dct):
+        # one malformed value in the corpus ("03-02-2009", an article about January 2009 sales figures
+        # published in early February): read day-month-year, the order the rest of its text implies
+        dct = f"{dct[6:]}-{dct[3:5]}-{dct[:2]}"
     if dct and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct):
-        dct = None  # one malformed value in the corpus (03-02-2009)
+        dct = None
     parts: list[str] = []
     offsets: dict[str, tuple[int, int]] = {}
     pos = 0

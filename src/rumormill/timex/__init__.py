@@ -60,5 +60,5 @@ def tag(text: str, published: Anchor | None) -> list[Tagged]:
         if norm.type in ("DATE", "TIME") and not norm.mod:
             a = anchor_from(norm.value, ref=str(idx))
             if a is not None:
-                prev = a
+                prev = Anchor(year=a.year, month=a.month, day=a.day, ref=a.ref, pos=m.end)
     return out

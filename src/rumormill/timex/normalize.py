@@ -22,6 +22,7 @@ class Anchor:
     month: int | None = None
     day: int | None = None
     ref: str = "published"  # "published" or the index (as text) of the mention it came from
+    pos: int | None = None  # where that mention ends in the text (for "in the same sentence" tests)
 
     @property
     def date(self) -> dt.date | None:
@@ -111,7 +112,7 @@ def _place_month(a: Anchor, month: int, tense: str | None, strict: int = 0) -> i
     best: tuple[int, int] | None = None
     for year in (a.year - 1, a.year, a.year + 1):
         delta = (year - a.year) * 12 + month - a.month
-        if (tense == "past" and delta > 1) or (tense == "future" and delta < -1):
+        if (tense == "past" and delta > 3) or (tense == "future" and delta < -3):
             continue
         if best is None or abs(delta) < best[0]:
             best = (abs(delta), year)
@@ -128,7 +129,7 @@ def _place_day(a: Anchor, month: int, day: int, tense: str | None) -> str:
             delta = (dt.date(year, month, day) - a.date).days
         except ValueError:
             continue
-        if (tense == "past" and delta > 1) or (tense == "future" and delta < -1):
+        if (tense == "past" and delta > 31) or (tense == "future" and delta < -31):
             continue
         if best is None or abs(delta) < best[0]:
             best = (abs(delta), year)

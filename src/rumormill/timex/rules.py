@@ -22,6 +22,7 @@ from rumormill.timex.normalize import (
     _smod,
     _unit_value,
     _unresolved,
+    _week,
     _weekday,
     _year,
     _ymd,
@@ -129,7 +130,7 @@ def _earlier(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
             return _d("XXXX-XX-XX")
         return _d(_ymd(pub.date), anchor=pub.ref)
     rel = g.get("rel", "").lower()
-    base = prev if rel in ("that",) or rel.startswith("in") else pub
+    base = (prev or pub) if rel in ("that",) or rel.startswith("in") else pub
     if base is None:
         return _d(_unresolved(g["unit"]))
     value = _unit_value(base, g["unit"], 0)
@@ -150,8 +151,12 @@ def _quarter(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
     if not rel and ordw == "last" and pub.month:
         y, mth = _shift_months(pub.year, pub.month, -3)
         return _d(f"{y:04d}-Q{(mth - 1) // 3 + 1}", anchor=pub.ref)
-    year = pub.year + {"last": -1, "next": 1}.get(rel, 0)
-    return _d(f"{year:04d}-Q{_ORD[ordw]}", anchor=pub.ref)
+    q = _ORD[ordw]
+    if rel:
+        year = pub.year + {"last": -1, "next": 1}.get(rel, 0)
+    else:  # the nearest such quarter that the tense allows (its middle month placed like a month name)
+        year = _place_month(pub, 3 * q - 1, tense) or pub.year
+    return _d(f"{year:04d}-Q{q}", anchor=pub.ref)
 
 
 def _century(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
@@ -201,6 +206,11 @@ def _season(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
 def _weekdayr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
     wd = int(vocab()["weekday"][g["wd"].lower()])
+    lead = text[max(0, m.start - 12):m.start].lower()
+    if re.search(r"\b(?:until|till|through|by)\s+$", lead):
+        tense = "future"  # "closed until Friday"
+    elif re.search(r"\bsince\s+$", lead):
+        tense = "past"
     pod = vocab()["partofday"].get((g.get("pod") or "").lower())
     d = _weekday(pub, wd, tense, (g.get("rel") or "").lower() or None) if pub else None
     value = _ymd(d) if d else f"XXXX-WXX-{wd}"
@@ -242,6 +252,28 @@ def _theday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
     if base is None or base.date is None:
         return _d("XXXX-XX-XX")
     return _d(_ymd(base.date), anchor=base.ref, anaphoric=base is prev)
+
+
+def _sameperiod(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    """"the same month a year ago", "the same period last year": the period in question, a year back."""
+    unit = m.groups["sunit"].lower()
+    base = prev or pub
+    if base is None:
+        return _d("XXXX")
+    if unit in ("period", "time"):
+        unit = "day" if base.day else "month" if base.month else "year"
+    if unit == "month" and base.month:
+        return _d(f"{base.year - 1:04d}-{base.month:02d}", anchor=base.ref, anaphoric=base is prev)
+    if unit == "quarter" and base.month:
+        return _d(f"{base.year - 1:04d}-Q{(base.month - 1) // 3 + 1}", anchor=base.ref, anaphoric=base is prev)
+    if unit == "day" and base.date:
+        try:
+            return _d(_ymd(base.date.replace(year=base.year - 1)), anchor=base.ref, anaphoric=base is prev)
+        except ValueError:
+            pass
+    if unit == "week" and base.date:
+        return _d(_week(base.date - dt.timedelta(weeks=52)), anchor=base.ref, anaphoric=base is prev)
+    return _d(f"{base.year - 1:04d}", anchor=base.ref, anaphoric=base is prev)
 
 
 def _deictic(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
@@ -309,8 +341,24 @@ def _time(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense:
         elif ampm.startswith("a") and hh == 12:
             hh = 0
         tz = "Z" if (g.get("tz") or g.get("tz2") or g.get("tz3") or "").upper() in ("UTC", "GMT") else ""
-    day = _ymd(pub.date) if pub and pub.date else "XXXX-XX-XX"
-    return _d(f"{day}T{hh:02d}:{mm:02d}{tz}", typ="TIME", anchor=pub.ref if pub and pub.date else None)
+    base = pub
+    if g.get("twd") and pub is not None:
+        d = _weekday(pub, int(vocab()["weekday"][g["twd"].lower()]), tense, None)
+        if d is not None:
+            base = Anchor(year=d.year, month=d.month, day=d.day, ref=pub.ref)
+    elif g.get("tdeic") and pub is not None and pub.date is not None:
+        d = pub.date + dt.timedelta(days=_DEIC[g["tdeic"].lower()])
+        base = Anchor(year=d.year, month=d.month, day=d.day, ref=pub.ref)
+    elif prev is not None and prev.date is not None and prev.ref != "published" and _near(m, prev):
+        base = prev
+    day = _ymd(base.date) if base and base.date else "XXXX-XX-XX"
+    return _d(f"{day}T{hh:02d}:{mm:02d}{tz}", typ="TIME", anchor=base.ref if base and base.date else None,
+              anaphoric=base is prev)
+
+
+def _near(m: Mention, prev: Anchor) -> bool:
+    """A clock time in the same sentence as the date just before it ("on Monday ... at 12:00 UTC")."""
+    return prev.pos is not None and 0 <= m.start - prev.pos <= 80
 
 
 def _durationr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm | None:
@@ -363,6 +411,6 @@ RESOLVERS: dict[str, Resolver] = {
     "iso": _iso, "slash": _slash, "mdy": _mdy, "dmy": _mdy, "my": _my, "modrel": _modrel,
     "modmon": _modmon, "earlier": _earlier, "quarter": _quarter, "century": _century, "decade": _decade,
     "year": _yearr, "season": _season, "weekday": _weekdayr, "month": _month, "relunit": _relunitr,
-    "deictic": _deictic, "theday": _theday, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,
+    "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,
     "set": _set, "ref": _ref, "holiday": _holiday,
 }

@@ -97,12 +97,15 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("month", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b{MONFULL}\b"),
         ("relunit", rf"(?:the\s+)?(?P<rel>last|next|this|coming|past|previous|following|current|same|"
                     rf"upcoming)\s+{UNIT}\b"),
+        ("sameperiod", r"\bthe\s+same\s+(?P<sunit>month|quarter|week|day|period|time)\s+(?:of\s+)?"
+                        r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior)\s+year)\b"),
         ("theday", r"\b(?P<theday>the\s+(?:same\s+)?day|that\s+day|the\s+weekend)\b(?!\s+(?:of|before|after|when|that)\b)"),
         ("deictic", rf"{DEICTIC}(?:\s+{POD})?|(?P<this>this|that)\s+{POD.replace('<pod>', '<pod2>')}"),
         ("ago", rf"{MODPRE}?{NUM}\s+(?:more\s+)?{UNITS}\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence)\b"
                 r"|(?P<dir2>before|after|prior)(?=\s*[.,;:)]|$))"),
         ("time", r"\b(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
                  r"(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T|BST|CET)\b)?"
+                 rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd>')}|(?P<tdeic>today|yesterday|tomorrow))\b)?"
                  r"|\b(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[ECMP][SD]T|BST|CET)\b)?"
                  r"|\b(?P<hh3>[01]\d|2[0-3])(?P<mm3>[0-5]\d)\s+(?P<tz3>UTC|GMT|hours)\b"
                  r"|\b(?P<noon>noon|midnight)\b"),
@@ -176,13 +179,13 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # "the end of the day", "news of the day"
     # the idiom "at the end of the day"
     return not (name == "modrel" and (g.get("thewhat") or "").lower() == "day"
-                and re.search(r"\bat\s+$", before, re.I))
+                and (g.get("smod") or "").lower().endswith("end of") and re.search(r"\bat\s+$", before, re.I))
 
 
 # Every rule's match contains one of these words: the rules only run in windows around them.
 _WORDS = re.compile(r"[A-Za-z]+|\d+")
 _TRIGGER_WORDS = frozenset(
-    ["second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "quarter", "year", "decade", "century", "centuries", "spring", "summer", "autumn", "fall", "winter", "morning", "afternoon", "evening", "overnight", "tonight", "now", "nowadays", "current", "currently", "recent", "recently", "lately", "today", "tomorrow", "yesterday", "past", "future", "soon", "annual", "annually", "daily", "weekly", "monthly", "yearly", "hourly", "quarterly", "nightly", "biweekly", "noon", "midnight", "long", "moment", "present", "term", "nineteenth", "twentieth", "christmas", "valentine", "halloween", "independence", "fourth", "bastille", "days"]
+    ["second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "quarter", "year", "decade", "century", "centuries", "spring", "summer", "autumn", "fall", "winter", "morning", "afternoon", "evening", "overnight", "tonight", "now", "nowadays", "current", "currently", "recent", "recently", "lately", "today", "tomorrow", "yesterday", "past", "future", "soon", "annual", "annually", "daily", "weekly", "monthly", "yearly", "hourly", "quarterly", "nightly", "biweekly", "noon", "midnight", "long", "moment", "present", "term", "nineteenth", "twentieth", "christmas", "valentine", "halloween", "independence", "fourth", "bastille", "days", "being", "same"]
 )
 _CAP_TRIGGERS = frozenset(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Q"]

@@ -50,6 +50,8 @@ class Cues:
         self.items: list[tuple[int, int, str, bool]] = []
         for m in _WORD.finditer(text):
             kind = _kind(m.group(0))
+            if kind == "past" and m.group(0).lower() == "set" and text.startswith(" to ", m.end()):
+                kind = "future"  # "is set to begin"
             if kind:
                 self.starts.append(m.start())
                 self.items.append((m.start(), m.end(), kind, m.group(0).lower() in ("now", "currently")))
