@@ -92,3 +92,20 @@ def test_hostile_html_does_not_crash(html: str) -> None:
         assert str(exc)
     else:
         assert "<script" not in a.text and "var x" not in a.text
+
+
+def test_older_instagram_embed_without_handle_in_text() -> None:
+    import lxml.html
+
+    from rumormill.ingest.html import read_embeds
+
+    html = (
+        '<html><body><blockquote class="instagram-media" data-instgrm-captioned '
+        'data-instgrm-permalink="https://www.instagram.com/p/XYZ/"><div>'
+        '<p><a href="https://www.instagram.com/p/XYZ/">Date night 🖤</a></p>'
+        '<p>A post shared by <a href="https://www.instagram.com/natalieportman/">Natalie Portman</a> on '
+        '<time datetime="2018-05-01T17:00:00+00:00">May 1, 2018 at 10:00am PDT</time></p>'
+        "</div></blockquote></body></html>"
+    )
+    (embed,) = read_embeds(lxml.html.fromstring(html))
+    assert (embed.author, embed.handle, embed.caption) == ("Natalie Portman", "natalieportman", "Date night 🖤")
