@@ -43,6 +43,7 @@ EVALS: dict[str, tuple[str, str]] = {
     "extraction": ("rumormill.evaluation.extraction", "article-body extraction on scrapinghub-aeb"),
     "tempeval3": ("rumormill.evaluation.tempeval3", "TIMEX3 extent/type/value on TempEval-3 platinum"),
     "meantime": ("rumormill.evaluation.meantime", "TIMEX3 and publication-date inference on MEANTIME (en)"),
+    "weasel": ("rumormill.evaluation.weasel", "hedge-cue sentences on szeged_wikiweasel (held-out half)"),
 }
 
 

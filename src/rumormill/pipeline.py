@@ -62,12 +62,14 @@ def _stages() -> list[Stage]:
     # Imported here so ``import rumormill`` stays cheap and spaCy-free.
     from rumormill.stages import entities, sources
     from rumormill.stages import checks, timeline
+    from rumormill.stages import claims
     from rumormill.stages import time as time_stage
 
     return [
         Stage("entities", entities.VERSION, entities.run),
         Stage("time", time_stage.VERSION, time_stage.run),
         Stage("sources", sources.VERSION, sources.run),
+        Stage("claims", claims.VERSION, claims.run),
         Stage("timeline", timeline.VERSION, timeline.run),
         Stage("checks", checks.VERSION, checks.run),
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rumormill.records import Ledger
+from rumormill.report.md_claims import claims_section
 
 
 def _header(ledger: Ledger) -> list[str]:
@@ -60,7 +61,7 @@ def _when(ledger: Ledger) -> list[str]:
     return section(ledger)
 
 
-SECTIONS: list[Callable[[Ledger], list[str]]] = [_header, _residue, _entities, _when]
+SECTIONS: list[Callable[[Ledger], list[str]]] = [_header, _residue, _entities, claims_section, _when]
 
 
 def render(ledger: Ledger) -> str:

@@ -1,0 +1,1 @@
+"""Epistemic status: hedge cues (``hedges``) and the status cues and reporting strengths lend (``status``)."""

@@ -1,0 +1,466 @@
+"""Claim units: clauses cut from the parse, with their frames, cues and negations.
+
+See ``stages/claims.py`` for the whole picture. Here:
+
+- ``find_units`` cuts each parse sentence at paragraph breaks (headings are dropped), finds the
+  clause heads (main predicates, coordinated predicates with their own verb, content clauses of
+  reporting frames), gives every word to its nearest clause head and makes one ``Unit`` per head
+  with a contiguous span. Words of a reporting frame (the speaker phrase, the cue and what hangs
+  on it outside the content: "a source revealed to US Weekly in their latest issue") belong to no
+  claim. A verbless fragment (a sentence split inside a title) is joined to the claim before it.
+- ``checkable`` decides whether a claim asserts something that could be checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from rumormill.epistemic.status import NEGATORS, sentence_cues
+from rumormill.lexicons import load_table
+from rumormill.nlp.parse import Parse, Token
+from rumormill.records import Article
+
+Span = tuple[int, int]
+
+PRED_POS = {"VERB", "AUX"}
+CONTENT_DEPS = {"ccomp", "parataxis"}
+# reporting-verb classes that make a frame when the sources stage recorded none
+_FRAME_CLASSES = {"neutral", "reveal", "assert", "confirm", "claim", "deny", "think", "suspect", "speculate",
+                  "hint", "ask"}
+_TRIM_START = {"cc", "punct", "mark", "prep"}
+_TRIM_END = {"cc", "punct"}
+_OPEN = "“‘\"'"
+_CLOSE = "”’\"'"
+_EVALUATIVE = {"be", "become", "seem", "look", "sound", "feel", "appear", "remain", "get"}
+_ANCHOR_PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "we", "i"}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A reporting/cognition verb governing a claim that no attribution covers."""
+
+    cue: int  # token index
+    lemma: str
+    cue_class: str
+    subject_span: Span | None
+    size: int  # characters of its content clause
+    hedges: list[tuple[int, str, str]]
+
+
+@dataclass(slots=True)
+class Unit:
+    span: Span
+    head: int
+    head_char: int
+    sent: int
+    paragraph: int
+    tokens: list[int]
+    cues: list[tuple[int, str, str]] = field(default_factory=list)  # (token, kind, status)
+    negations: list[int] = field(default_factory=list)
+    attributions: list[dict[str, Any]] = field(default_factory=list)
+    frame_hedges: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict)
+    cue_heads: dict[int, int] = field(default_factory=dict)  # id(attribution) -> its cue's head token
+    frames: list[Frame] = field(default_factory=list)
+
+
+@cache
+def _reporting() -> dict[str, str]:
+    return {row[0]: row[1] for row in load_table("reporting_verbs.tsv") if len(row) > 1}
+
+
+def _toks_in(parse: Parse, span: Span | None) -> set[int]:
+    if span is None:
+        return set()
+    s, e = span
+    out = set()
+    t = parse.token_at(s)
+    k = t.i if t is not None else _first_from(parse, s)
+    while 0 <= k < len(parse.tokens) and parse.tokens[k].start < e:
+        if parse.tokens[k].end > s:
+            out.add(k)
+        k += 1
+    return out
+
+
+def _first_from(parse: Parse, char: int) -> int:
+    lo, hi = 0, len(parse.tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if parse.tokens[mid].end <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+class _Tree:
+    def __init__(self, parse: Parse) -> None:
+        self.toks = parse.tokens
+        self.kids: list[list[int]] = [[] for _ in self.toks]
+        for t in self.toks:
+            if t.head != t.i:
+                self.kids[t.head].append(t.i)
+
+    def subtree(self, i: int, stop: set[int] | None = None) -> set[int]:
+        """Token ``i`` and its descendants, not descending into tokens in ``stop``."""
+        out, stack = set(), [i]
+        while stack:
+            k = stack.pop()
+            if k not in out and (k == i or not stop or k not in stop):
+                out.add(k)
+                stack.extend(self.kids[k])
+        return out
+
+    def head_of(self, toks: Iterable[int]) -> int | None:
+        group = set(toks)
+        for k in sorted(group):
+            if self.toks[k].head not in group or self.toks[k].head == k:
+                return k
+        return None
+
+
+def _is_pred(t: Token) -> bool:
+    return t.pos in PRED_POS or t.tag.startswith("VB") or t.tag == "MD"
+
+
+def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
+               quote_spans: dict[str, Span] | None = None, names: Iterable[Span] = ()) -> list[Unit]:
+    """Claim units of one article. ``names``: spans of named entities (never predicates)."""
+    toks = parse.tokens
+    if not toks:
+        return []
+    named: set[int] = set()
+    for sp in names:
+        named |= _toks_in(parse, sp)
+    tree = _Tree(parse)
+    rep = _reporting()
+    quote_spans = quote_spans or {}
+
+    # --- paragraph of every token (-1: heading, residue or whitespace) -------------------------
+    heads_spans = {h.span for h in article.headings}
+    paras = [p for p in article.paragraphs]
+    para_of = [-1] * len(toks)
+    k = 0
+    for t in toks:
+        while k < len(paras) and paras[k][1] <= t.start:
+            k += 1
+        if k < len(paras) and paras[k][0] <= t.start < paras[k][1] and paras[k] not in heads_spans \
+                and not any(hs[0] <= t.start < hs[1] for hs in heads_spans) and t.pos != "SPACE":
+            para_of[t.i] = k
+    if not paras:
+        para_of = [-1 if t.pos == "SPACE" else 0 for t in toks]
+
+    # --- frames from attributions ----------------------------------------------------------
+    frame_tok: set[int] = set()
+    frame_verb: set[int] = set()
+    att_cue_tok: set[int] = set()
+    att_cue_head: dict[int, int] = {}
+    for a in atts:
+        cue = _toks_in(parse, a.get("cue_span"))
+        att_cue_tok |= cue
+        ch = tree.head_of(cue) if cue else None
+        if ch is not None:
+            att_cue_head[id(a)] = ch
+    heads_of_cues = set(att_cue_head.values())
+    for a in atts:
+        ch = att_cue_head.get(id(a))
+        content = _toks_in(parse, a.get("content_span"))
+        src = _toks_in(parse, a.get("source_span"))
+        if a.get("content_span") is not None:
+            if ch is not None:
+                frame_verb.add(ch)
+                frame_tok |= tree.subtree(ch, heads_of_cues) - content
+            sh = tree.head_of(src) if src else None
+            if sh is not None:
+                frame_tok |= tree.subtree(sh, heads_of_cues) - content
+            frame_tok |= src - content
+        elif ch is not None and toks[ch].pos != "VERB":
+            frame_tok |= tree.subtree(ch, heads_of_cues)  # "as per the outlet", "according to X"
+    # syntactic frames the sources stage did not record
+    syn_frames: dict[int, str] = {}
+    for t in toks:
+        cls = rep.get(t.lemma.lower())
+        if cls in _FRAME_CLASSES and t.i not in att_cue_tok and t.pos == "VERB" and any(
+            toks[c].dep in CONTENT_DEPS and _is_pred(toks[c]) for c in tree.kids[t.i]
+        ):
+            syn_frames[t.i] = cls or ""
+            frame_verb.add(t.i)
+            for c in tree.kids[t.i]:
+                if toks[c].dep in ("nsubj", "nsubjpass", "aux", "neg", "advmod", "punct", "mark", "dobj", "dative"):
+                    frame_tok |= tree.subtree(c) if toks[c].dep in ("nsubj", "nsubjpass", "dative") else {c}
+            frame_tok.add(t.i)
+    # content clauses cut claims out of their host sentence; a mixed quote's fragment does not
+    content_sets = [(_toks_in(parse, a["content_span"])) for a in atts
+                    if a.get("content_span") is not None and a.get("kind") != "mixed"]
+
+    # --- clause heads, sentence by sentence, segment by segment -------------------------------
+    units: list[Unit] = []
+    for si, sent in enumerate(parse.sents):
+        seg: list[int] = []
+        for i in range(sent.tok_start, sent.tok_end + 1):
+            if i < sent.tok_end and toks[i].pos == "SPACE":
+                continue  # whitespace tokens never split a segment; paragraphs and headings do
+            if i < sent.tok_end and (not seg or para_of[i] == para_of[seg[0]]) and para_of[i] >= 0:
+                seg.append(i)
+                continue
+            if seg:
+                units.extend(_segment_units(parse, tree, seg, si, para_of[seg[0]], frame_tok | named, frame_verb,
+                                            content_sets, units, named))
+            seg = [i] if i < sent.tok_end and para_of[i] >= 0 else []
+
+    # --- cues, negation, attributions ----------------------------------------------------------
+    by_sent: dict[int, dict[int, tuple[str, str]]] = {}
+    for u in units:
+        if u.sent not in by_sent:
+            s = parse.sents[u.sent]
+            by_sent[u.sent] = sentence_cues(parse, s.tok_start, s.tok_end)
+        cues = by_sent[u.sent]
+        own = set(u.tokens)
+        u.cues = [(i, kind, st) for i, (kind, st) in sorted(cues.items())
+                  if i in own and i not in att_cue_tok and i not in frame_verb]
+        # negation on the head, or on an open complement it governs ("seen not wearing")
+        scope = [u.head, *(c for c in tree.kids[u.head] if toks[c].dep == "xcomp")]
+        u.negations = sorted(c for h in scope for c in tree.kids[h]
+                             if (toks[c].dep == "neg" or toks[c].dep in ("advmod", "nsubj", "det"))
+                             and toks[c].lower in NEGATORS and c in own)
+        # syntactic frames above the head
+        child, anc = u.head, toks[u.head].head
+        while anc != child and toks[anc].sent == u.sent:
+            if anc in syn_frames and toks[child].dep in CONTENT_DEPS:
+                subj = next((c for c in tree.kids[anc] if toks[c].dep in ("nsubj", "nsubjpass")), None)
+                sub = tree.subtree(subj) if subj is not None else None
+                content = tree.subtree(child)
+                u.frames.insert(0, Frame(
+                    cue=anc, lemma=toks[anc].lemma.lower(), cue_class=syn_frames[anc],
+                    subject_span=(toks[min(sub)].start, toks[max(sub)].end) if sub else None,
+                    size=toks[max(content)].end - toks[min(content)].start,
+                    hedges=_hedges_on(anc, tree, by_sent.get(u.sent, {})),
+                ))
+            child, anc = anc, toks[anc].head
+    for a in atts:
+        _apply(a, units, parse, tree, att_cue_head.get(id(a)), quote_spans, by_sent)
+    return units
+
+
+def _hedges_on(verb: int, tree: _Tree, cues: dict[int, tuple[str, str]]) -> list[tuple[int, str, str]]:
+    return [(c, *cues[c]) for c in tree.kids[verb] if c in cues and tree.toks[c].dep in ("advmod", "aux")]
+
+
+def _apply(a: dict[str, Any], units: list[Unit], parse: Parse, tree: _Tree, cue_head: int | None,
+           quote_spans: dict[str, Span], by_sent: dict[int, dict[int, tuple[str, str]]]) -> None:
+    content = a.get("content_span")
+    qspan = quote_spans.get(a.get("quote") or "")
+    hits: list[Unit] = []
+    for u in units:
+        if (content is not None and content[0] <= u.head_char < content[1]) or (qspan is not None and (qspan[0] <= u.head_char < qspan[1]
+                                    or (a.get("kind") == "mixed" and qspan[0] < u.span[1] and u.span[0] < qspan[1]))):
+            hits.append(u)
+    cue = a.get("cue_span")
+    if content is None and cue is not None and not hits:
+        inside = [u for u in units if u.span[0] <= cue[0] < u.span[1]]
+        if not inside:
+            para = next((u.paragraph for u in units if u.span[0] <= cue[0]), None)
+            before = [u for u in units if u.span[1] <= cue[0]]
+            if before and (para is None or before[-1].paragraph == _para_at(units, cue[0], before[-1])):
+                inside = [before[-1]]
+        hits = inside
+    hedges = []
+    if cue_head is not None:
+        sent = parse.tokens[cue_head].sent
+        hedges = _hedges_on(cue_head, tree, by_sent.get(sent, {}))
+    for u in hits:
+        if a not in u.attributions:
+            u.attributions.append(a)
+            if cue_head is not None:
+                u.cue_heads[id(a)] = cue_head
+            if hedges:
+                u.frame_hedges[id(a)] = hedges
+
+
+def _para_at(units: list[Unit], char: int, prev: Unit) -> int:
+    # the cue lies in the previous unit's paragraph unless a later unit starts in between
+    return prev.paragraph if not any(prev.span[1] <= u.span[0] <= char for u in units) else -2
+
+
+def _segment_units(parse: Parse, tree: _Tree, seg: list[int], si: int, para: int, blocked: set[int],
+                   frame_verb: set[int], content_sets: list[set[int]], done: list[Unit],
+                   named: set[int]) -> list[Unit]:
+    toks = parse.tokens
+    frame_tok = blocked - named  # words of reporting frames (names are only barred from heading a clause)
+    inseg = set(seg)
+
+    def lhead(i: int) -> int:
+        h = toks[i].head
+        return h if h in inseg else i
+
+    memo: dict[int, bool] = {}
+
+    def is_head(i: int) -> bool:
+        if i in memo:
+            return memo[i]
+        memo[i] = False  # cycle guard
+        t = toks[i]
+        ok = False
+        if i not in blocked and i not in frame_verb and _is_pred(t) and not _speaker_clause(i, tree, frame_tok):
+            h = lhead(i)
+            if h == i or (t.dep == "conj" and t.pos in PRED_POS and is_head(h) and _has_own_verb(t, tree)):
+                ok = True
+            elif h in frame_verb or h in frame_tok:
+                ok = t.dep in CONTENT_DEPS or any(i in cs and h not in cs for cs in content_sets)
+            elif any(i in cs and h not in cs for cs in content_sets):
+                ok = True
+        memo[i] = ok
+        return ok
+
+    heads = [i for i in seg if is_head(i)]
+    if not heads:
+        # a verbless fragment: joined to the claim just before in the same paragraph
+        rest = [i for i in seg if i not in frame_tok and toks[i].pos not in ("PUNCT", "SPACE")]
+        if rest and done and done[-1].paragraph == para and done[-1].span[1] <= toks[rest[0]].start:
+            prev = done[-1]
+            end = _balance_end(parse, prev.span[0], toks[rest[-1]].end)
+            prev.span = (prev.span[0], end)
+            prev.tokens.extend(rest)
+        return []
+    hs = set(heads)
+    owner: dict[int, int | None] = {}
+
+    def own(i: int) -> int | None:
+        if i in owner:
+            return owner[i]
+        owner[i] = None
+        if i in frame_tok or i in frame_verb:
+            return None
+        if i in hs:
+            owner[i] = i
+            return i
+        h = lhead(i)
+        owner[i] = None if h == i else own(h)
+        return owner[i]
+
+    order = [i for i in seg if toks[i].pos != "SPACE"]
+    assigned: list[int | None] = [own(i) for i in order]
+    # words under no clause head (punctuation, a mis-parsed subject) join the clause on their
+    # left, or on their right at the start; frame words stay out
+    orphan = [o is None and i not in frame_tok and i not in frame_verb for i, o in zip(order, assigned, strict=True)]
+    for k in range(len(order)):
+        if orphan[k] and k > 0 and assigned[k - 1] is not None:
+            assigned[k] = assigned[k - 1]
+    for k in range(len(order) - 1, -1, -1):
+        if orphan[k] and assigned[k] is None and k + 1 < len(order):
+            assigned[k] = assigned[k + 1]
+    # pieces: maximal runs of one owner
+    ranges: dict[int, list[int]] = {}
+    current: int | None = None
+    k = 0
+    while k < len(order):
+        o = assigned[k]
+        j = k
+        while j + 1 < len(order) and assigned[j + 1] == o:
+            j += 1
+        piece = order[k : j + 1]
+        if o is not None and any(p == o for p in piece):
+            target: int | None = o
+        elif o is not None and current is not None:
+            target = current  # a stray piece of an earlier clause: joins its left neighbour
+        else:
+            target = None if o is None else o if o not in ranges else None
+        if target is not None:
+            r = ranges.setdefault(target, [piece[0], piece[-1]])
+            r[0] = min(r[0], piece[0])
+            r[1] = max(r[1], piece[-1])
+        current = target if o is not None else None
+        k = j + 1
+    out: list[Unit] = []
+    pos = {i: k for k, i in enumerate(order)}
+    for h in heads:
+        if h not in ranges:
+            continue
+        lo, hi = ranges[h]
+        members = [i for i in order if lo <= i <= hi]
+        while members and ((toks[members[0]].dep in _TRIM_START and members[0] != h
+                           and (toks[members[0]].dep != "prep" or toks[members[0]].lower == "according")
+                           and (toks[members[0]].dep != "mark" or toks[members[0]].lower in ("that", "whether")))
+                           or members[0] in frame_tok):
+            members.pop(0)
+        while members and ((toks[members[-1]].dep in _TRIM_END and members[-1] != h) or members[-1] in frame_tok):
+            members.pop()
+        words = [i for i in members if toks[i].pos not in ("PUNCT", "SPACE")]
+        if len(words) < 2:
+            continue
+        s, e = toks[members[0]].start, toks[members[-1]].end
+        s, e = _balance(parse.text, s, e)
+        out.append(Unit(span=(s, e), head=h, head_char=toks[h].start, sent=si, paragraph=para,
+                        tokens=[i for i in members if assigned[pos[i]] == h]))
+    return out
+
+
+def _speaker_clause(i: int, tree: _Tree, frame_tok: set[int]) -> bool:
+    """A clause whose subject is a speaker phrase ("a second insider sheds light ..., stating")."""
+    return any(tree.toks[c].dep in ("nsubj", "nsubjpass") and c in frame_tok for c in tree.kids[i])
+
+
+def dominates(parse: Parse, a: int, b: int) -> bool:
+    """Is token ``a`` a proper ancestor of token ``b``?"""
+    toks = parse.tokens
+    seen = 0
+    while toks[b].head != b and seen < 200:
+        b = toks[b].head
+        if b == a:
+            return True
+        seen += 1
+    return False
+
+
+def _has_own_verb(t: Token, tree: _Tree) -> bool:
+    return t.pos == "VERB" or any(tree.toks[c].dep in ("nsubj", "nsubjpass", "acomp", "attr") for c in tree.kids[t.i])
+
+
+def _balance(text: str, s: int, e: int) -> tuple[int, int]:
+    """Keep quote marks balanced at the edges: drop a dangling one, take in a closing one."""
+    body = text[s:e]
+    opens = sum(body.count(c) for c in "“‘")
+    closes = sum(body.count(c) for c in "”’") - body.count("’s") - sum(
+        1 for k in range(1, len(body) - 1) if body[k] == "’" and body[k - 1].isalpha() and body[k + 1].isalpha())
+    if opens > closes and e < len(text) and text[e] in "”’":
+        e += 1
+    elif opens > closes and e + 1 < len(text) and text[e] in ".,!?" and text[e + 1] in "”’":
+        e += 2
+    elif closes > opens and s > 0 and text[s - 1] in "“‘":
+        s -= 1
+    return s, e
+
+
+def _balance_end(parse: Parse, s: int, e: int) -> int:
+    return _balance(parse.text, s, e)[1]
+
+
+def checkable(unit: Unit, parse: Parse, source_kind: str) -> bool:
+    """Does the clause assert something a fact-checker could look up?
+
+    Not checkable: hypotheticals and intentions; evaluations (a copula or perception verb with an
+    adjective and no noun or object: "she's incredibly smart", "it became pretty apparent"); clauses
+    with no anchor (no named entity, number, date or personal pronoun: "You lose him how you get
+    him"); imperatives. Everything else that names who or when is checkable.
+    """
+    toks = parse.tokens
+    if any(st in ("hypothetical", "intended") for _i, _k, st in unit.cues):
+        return False
+    head = toks[unit.head]
+    sent = parse.sents[unit.sent]
+    kids = [t for t in toks[sent.tok_start : sent.tok_end] if t.head == unit.head and t.i != unit.head]
+    deps = {k.dep for k in kids}
+    if head.lemma.lower() in _EVALUATIVE and "acomp" in deps and not deps & {"attr", "dobj"}:
+        return False
+    if head.tag == "VB" and not deps & {"nsubj", "nsubjpass", "aux", "auxpass"} and head.dep == "ROOT":
+        return False
+    s, e = unit.span
+    if any(s <= x.start and x.end <= e and x.label in ("PERSON", "ORG", "GPE", "DATE", "NORP", "FAC", "LOC",
+                                                          "WORK_OF_ART", "EVENT", "CARDINAL", "TIME")
+           for x in parse.ents):
+        return True
+    return any(toks[i].tag in ("CD", "NNP", "NNPS")
+               or (toks[i].lower in _ANCHOR_PRONOUNS and toks[i].dep in ("nsubj", "nsubjpass")) for i in unit.tokens)
