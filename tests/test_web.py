@@ -288,3 +288,18 @@ def test_serve_command_runs_and_refuses_a_busy_port(tmp_path: Path) -> None:
         proc.terminate()
         proc.wait(timeout=30)
     assert (tmp_path / "s.db").exists()
+
+
+def test_story_page_tolerates_a_sparse_story() -> None:
+    from rumormill.web.app import templates
+    from rumormill.web.storyview import story_context
+
+    story = {"groups": [{"text": "<b>x</b>", "origins": [{}], "articles": 2, "circular": True}],
+             "articles": [{"id": "0123456789abcdef"}], "timeline": [{"earliest": "2023", "latest": "2023-06",
+                                                                     "label": "<i>y</i>"}]}
+    html = templates().get_template("story.html").render(
+        version="t", has_store=True, story_available=True, store_note=None, story=story, entity="e", q="",
+        **story_context(story))
+    assert_inert(html)
+    assert "“&lt;b&gt;x&lt;/b&gt;”" in html and "circular reporting" in html
+    assert '<svg class="timeline"' in html and "&lt;i&gt;y&lt;/i&gt;" in html

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, StrictUndefined
+from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, StrictUndefined, Undefined
 from markupsafe import Markup
 
 from rumormill.records import Ledger, Source
@@ -27,12 +27,17 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-actio
 _SUMMARY_KEYS = ("summary", "summary_line", "line", "one_line")
 
 
-def make_env(*extra: BaseLoader) -> Environment:
-    """A Jinja2 environment over ``extra`` loaders (first wins) and the report templates."""
+def make_env(*extra: BaseLoader, undefined: type[Undefined] = StrictUndefined) -> Environment:
+    """A Jinja2 environment over ``extra`` loaders (first wins) and the report templates.
+
+    Autoescaping is always on. The static report is strict about missing values (a bug);
+    the web app passes a lenient ``undefined`` so that a field missing from a stored or
+    story dict renders empty instead of failing the page.
+    """
     env = Environment(
         loader=ChoiceLoader([*extra, PackageLoader("rumormill", "report/templates")]),
         autoescape=True,
-        undefined=StrictUndefined,
+        undefined=undefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from jinja2 import Environment, PackageLoader
+from jinja2 import ChainableUndefined, Environment, PackageLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -105,7 +105,7 @@ def templates() -> Environment:
     """The app's Jinja2 environment: app templates first, then the shared report templates."""
     global _ENV
     if _ENV is None:
-        _ENV = make_env(PackageLoader("rumormill", "web/templates"))
+        _ENV = make_env(PackageLoader("rumormill", "web/templates"), undefined=ChainableUndefined)
     return _ENV
 
 

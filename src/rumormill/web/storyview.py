@@ -39,12 +39,25 @@ def story_timeline(story: dict[str, Any]) -> tuple[Markup, list[str]]:
     return timeline_chart(bars, None), skipped
 
 
+_GROUP_DEFAULTS: dict[str, Any] = {"id": "", "text": "", "articles": 0, "outlets": 0, "independent_origins": 0,
+                                   "circular": False, "anonymous_only": False, "origins": [], "status_mix": {},
+                                   "items": [], "links": [], "contradictions": []}
+_ORIGIN_DEFAULTS: dict[str, Any] = {"origin": "", "description": None, "articles": [], "inferred": [],
+                                    "earliest": None}
+_SUMMARY_DEFAULTS = ("articles", "outlets", "groups", "shared_groups", "circular", "anonymous_only",
+                     "contradictions")
+
+
 def story_context(story: dict[str, Any]) -> dict[str, Any]:
+    """The template's view of a story; keys the story format lacks get neutral defaults."""
     groups = []
-    for g in story.get("groups") or []:
+    for raw in story.get("groups") or []:
+        g = {**_GROUP_DEFAULTS, **raw}
+        g["origins"] = [{**_ORIGIN_DEFAULTS, **o} for o in g["origins"]]
         groups.append({"g": g, "verdict": verdict(g), "best": best_link(g),
                        "shared": int(g.get("articles", 0)) > 1})
     svg, skipped = story_timeline(story)
-    return {"summary": story.get("summary") or {}, "articles": story.get("articles") or [], "groups": groups,
+    summary = {key: 0 for key in _SUMMARY_DEFAULTS} | dict(story.get("summary") or {})
+    return {"summary": summary, "articles": story.get("articles") or [], "groups": groups,
             "contradictions": story.get("contradictions") or [], "timeline_svg": svg,
             "timeline_entries": story.get("timeline") or [], "timeline_skipped": skipped}
