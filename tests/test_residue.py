@@ -31,6 +31,8 @@ from rumormill.ingest import residue
         ("Reporting by Jane Roe; Editing by John Doe", "byline or contributor credit"),
         ("Associated Press writer Margery Beck contributed to this report.", "byline or contributor credit"),
         ("© Reuters", "copyright notice"),
+        ("Copyright 2019 The Associated Press. All rights reserved.", "copyright notice"),
+        ("Reporting by Jane Doe in London; Editing by John Roe", "byline or contributor credit"),
         ("https://example.com/some/article-123", "bare link"),
         ("___", "separator"),
         ("A new chapter (Photo: Splash News).", "photo caption with credit"),
@@ -54,6 +56,10 @@ def test_residue_lines(line: str, reason: str) -> None:
         "Natalie Portman was not seen wearing her wedding ring",
         "| Pos | Player | Plays | % | Stats |",
         "|---|---|---|",
+        "Reporting by the Times revealed that the singer had moved out.",
+        "Edited by her husband, the film premiered in Cannes.",
+        "Copyright infringement lawsuit filed against the singer",
+        "By the time the couple arrived, the party was over.",
     ],
 )
 def test_content_is_not_residue(line: str) -> None:

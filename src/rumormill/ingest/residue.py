@@ -71,13 +71,17 @@ _PROMO = re.compile(
       |^this\s+copy\s+is\s+for\s+your\s+personal,?\s+non-?commercial\s+use\s+only\b.{0,300}$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Names in a credit line: capitalised words joined by commas, "and", "&" ("Jane Roe, John Doe and Ann Lee").
+_NAME = r"(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,3}"
+_NAMES = rf"{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME}){{0,8}}(?:\s+in\s+{_NAME})?"
+_CREDIT_PART = rf"(?:reporting|writing|additional\s+reporting|editing|edited|compiled)\s+by\s+{_NAMES}"
 _BYLINE = re.compile(
-    r"""^(?:reporting|writing|additional\s+reporting)\s+by\s+[^.]{2,200}(?:;\s*(?:editing|writing|additional\s+reporting)\s+by\s+[^.]{2,200})*\.?$
-      |^(?:editing|edited)\s+by\s+[^.]{2,120}\.?$
-      |^(?:the\s+)?(?:associated\s+press|ap|reuters|afp|cnn|bloomberg)\s+(?:writers?|reporters?|correspondents?)\s+.{2,200}\s+contributed(?:\s+to\s+this\s+(?:report|story|article))?\.?$""",
+    rf"""^{_CREDIT_PART}(?:\s*[;,]\s*(?:and\s+)?{_CREDIT_PART})*\.?$
+      |^(?:the\s+)?(?:associated\s+press|ap|reuters|afp|cnn|bloomberg)\s+(?:writers?|reporters?|correspondents?)\s+
+        {_NAMES}\s+contributed(?:\s+to\s+this\s+(?:report|story|article))?\.?$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)\s*.{0,120}$", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\s*(?:©|\(c\))?\s*\d{4}\b).{0,120}$", re.IGNORECASE)
 _BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\W_]{1,40}$")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|&|and|,|de|da|van|von|la|le|del|di)$")
