@@ -44,6 +44,8 @@ EVALS: dict[str, tuple[str, str]] = {
     "tempeval3": ("rumormill.evaluation.tempeval3", "TIMEX3 extent/type/value on TempEval-3 platinum"),
     "meantime": ("rumormill.evaluation.meantime", "TIMEX3 and publication-date inference on MEANTIME (en)"),
     "weasel": ("rumormill.evaluation.weasel", "hedge-cue sentences on szeged_wikiweasel (held-out half)"),
+    "polnear": ("rumormill.evaluation.polnear", "attribution source/cue/content spans on PolNeAR"),
+    "markkula": ("rumormill.evaluation.markkula", "source type (incl. anonymous) on markkula-journ-sourcing"),
 }
 
 

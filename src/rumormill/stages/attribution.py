@@ -33,11 +33,21 @@ _RELAY_PREPS = {"to", "with", "by", "in", "on", "during", "through", "via", "for
 # classes of reporting verbs that report speech (as opposed to thought or attitude)
 SPEECH = {"neutral", "reveal", "assert", "claim", "deny", "confirm", "hint", "ask", "speculate"}
 _NEEDS_CONTENT = {"think", "suspect", "intend", "evaluate"}
+# auxiliaries and adverbs that belong to the cue ("has said", "also said", "did not say")
+_CUE_LEFT = {"aux", "neg", "advmod"}
+_CUE_ADVERBS = {"also", "later", "previously", "recently", "repeatedly", "often", "again", "then", "publicly",
+                "privately", "reportedly", "once", "first", "further", "frequently", "still", "already"}
 
 
 @cache
 def verb_classes() -> dict[str, str]:
     return {row[0]: row[1] for row in load_table("reporting_verbs.tsv") if len(row) > 1}
+
+
+@cache
+def weak_verbs() -> frozenset[str]:
+    """Verbs that are cues only with a content clause or a quote they govern ("continue", "show")."""
+    return frozenset(row[0] for row in load_table("reporting_verbs.tsv") if len(row) > 2 and row[2] == "weak")
 
 
 @dataclass(slots=True)
@@ -60,6 +70,7 @@ class Attr:
     source: str | None = None
     source_span: Span | None = None
     inherited: bool = False
+    weak: bool = False
 
 
 class SentIndex:
@@ -93,6 +104,28 @@ class SentIndex:
 
 
 def _subject(ix: SentIndex, v: int) -> int | None:
+    subj = _subject_any(ix, v)
+    if subj is None:
+        return None
+    return _same_paragraph(ix, subj, v)
+
+
+def _same_paragraph(ix: SentIndex, subj: int, v: int) -> int | None:
+    """The model's sentences can run over a blank line ("A title line\\n\\nJohn Smith said"): keep only
+    the part of the subject on the verb's side of the line break (its local head), or nothing."""
+    toks = ix.parse.tokens
+    text = ix.parse.text
+    lo, hi = sorted((toks[subj].start, toks[v].start))
+    nl = text.rfind("\n", lo, hi)
+    if nl < 0:
+        return subj
+    side = [k for k in ix.subtree(subj) if (toks[k].start > nl) == (toks[v].start > nl)
+            and toks[k].pos not in ("SPACE", "PUNCT")]
+    tops = [k for k in side if toks[k].head not in side]
+    return tops[0] if len(tops) == 1 else None
+
+
+def _subject_any(ix: SentIndex, v: int) -> int | None:
     toks = ix.parse.tokens
     seen = 0
     while seen < 4:
@@ -115,8 +148,25 @@ def _subject(ix: SentIndex, v: int) -> int | None:
 
 
 def speaker_span(ix: SentIndex, h: int) -> Span | None:
-    """The speaker phrase: the head's subtree without relative clauses and leading punctuation."""
-    return ix.span(ix.subtree(h, frozenset({"relcl", "acl"})))
+    """The speaker phrase: the head's subtree without relative clauses, within the head's paragraph;
+    an apposition before the verb keeps its closing comma ("Jane Holt, the mayor, said")."""
+    sp = ix.span(ix.subtree(h, frozenset({"relcl", "acl"})))
+    if sp is None:
+        return None
+    text = ix.parse.text
+    head = ix.parse.tokens[h]
+    cut = text.rfind("\n", sp[0], head.start)
+    s = cut + 1 if cut >= 0 else sp[0]
+    while s < head.start and text[s].isspace():
+        s += 1
+    e = sp[1]
+    nl = text.find("\n", head.end, e)
+    if nl >= 0:
+        e = nl
+    if "," in text[s:e] and e < len(text) and text[e] == "," and any(
+            t.dep == "appos" and t.head == h for t in ix.parse.tokens[ix.lo : ix.hi]):
+        e += 1
+    return (s, e)
 
 
 def relay_tokens(ix: SentIndex, root: int, exclude: set[int], depth: int = 4) -> list[int]:
@@ -255,6 +305,9 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
                 continue
             subj = _subject(ix, t.i)
             sp = speaker_span(ix, subj) if subj is not None else None
+            rel = next((c for c in kids if toks[c].dep == "nsubj" and toks[c].lower in ("who", "which", "that")), None)
+            if rel is not None and subj is not None and subj != rel:
+                sp = (toks[rel].start, toks[rel].end)  # the mention in this clause is the relative pronoun
             exclude = set(ix.subtree(ccomp)) if ccomp is not None else set()
             if subj is not None:
                 exclude |= set(ix.subtree(subj))
@@ -265,7 +318,16 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
             prt = next((c for c in kids if toks[c].dep == "prt" and c == t.i + 1), None)
             if prt is not None:
                 cue_end = toks[prt].end
-            out.append(Attr(cue_tok=t.i, cue_span=(t.start, cue_end), cue=parse.text[t.start:cue_end],
+            if cue_end < len(parse.text) and parse.text[cue_end] == ":":
+                cue_end += 1  # "said:" (PolNeAR keeps the colon in the cue)
+            cue_start = t.start
+            k = t.i - 1
+            while k >= ix.lo and toks[k].head == t.i and toks[k].dep in _CUE_LEFT \
+                    and (toks[k].dep != "advmod" or toks[k].lower in _CUE_ADVERBS):
+                cue_start = toks[k].start
+                k -= 1
+            weak = t.lemma.lower() in weak_verbs() and content is None
+            out.append(Attr(weak=weak, cue_tok=t.i, cue_span=(cue_start, cue_end), cue=parse.text[cue_start:cue_end],
                             cue_lemma=t.lemma.lower(), cue_class=cls, speaker=subj, speaker_span=sp,
                             content_span=content, sent=si, via=via))
     return out, index

@@ -188,6 +188,7 @@ def run(state: State) -> None:
     flags = _token_flags(state, quotes)
     attrs, index = attribution.find(parse, flags)
     assigned = _assign(state, quotes, attrs)
+    attrs = [a for a in attrs if not a.weak or a.quotes]
     attrs += _colon_speakers(state, quotes, assigned, index)
     attrs.sort(key=lambda a: a.cue_span[0] if a.cue_span else 0)
 
@@ -240,7 +241,9 @@ def run(state: State) -> None:
         if r.kind == "indirect":
             continue
         sa, _sn = assigned[qi_of[r.id]]
-        content = sa.content_span if sa and sa.content_span and sa.content_span[0] <= r.span[0] else r.span
+        content = r.span
+        if r.kind == "mixed" and sa and sa.content_span and sa.content_span[0] <= r.span[0] < sa.content_span[1]:
+            content = sa.content_span  # the reported clause the quoted fragment sits in
         atts.append(_att_dict(sa, r.id, r.kind, content=content))
     for at in attrs:
         if at.quotes and any(k in quote_id for k in at.quotes):
