@@ -177,7 +177,8 @@ def _birth_check(stated: str, from_age: tuple[int, int] | None, other: tuple[int
     status = "consistent" if fits else "contradiction"
     verb = "fits" if fits else "does not fit"
     return Check(kind="age", status=status,
-                 detail=f"{stated}, so {born} at publication; {other_words} {verb} (born {other[0]}–{other[1]})",
+                 detail=f"{stated}, so {born} at publication; {other_words} {verb} "
+                        f"(born {other[0]}{'–' + str(other[1]) if other[1] != other[0] else ''})",
                  evidence=evidence)
 
 
@@ -207,9 +208,11 @@ def _order_checks(text: str, dated: list[Dated], sents: list[tuple[int, int]], c
                 status = "contradiction"
             else:
                 status = "unverifiable"
+            verdict = {"consistent": "the dates agree", "contradiction": "the dates say the opposite",
+                       "unverifiable": "the dates overlap, so the order cannot be told"}[status]
             out.append(Check(kind="order", status=status,
-                             detail=f"“{text[a.time.span[0]:m.end()]} … {b.time.text}”: {_q(a.time)} "
-                                    f"{word} {_q(b.time)} is {status}",
+                             detail=f"the clause dated {_q(a.time)} is said to come {word} the one dated "
+                                    f"{_q(b.time)}: {verdict}",
                              evidence=_cite([a.time, b.time], claims)))
     return out
 

@@ -144,16 +144,24 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
         return Published(value=None, earliest=None, latest=None, how="unknown",
                          reason="no dated evidence in the text")
     reasons: list[str] = []
-    ub = min((hi for lo, hi, t in ahead if not past or hi >= max(p[0] for p in past)), default=None)
+    ub = min((hi for lo, hi, t in ahead), default=None)
+    if ub is not None and any(p[0] <= ub for p in past):
+        past = [p for p in past if p[0] <= ub]  # a "past" date after every future one is a tense error
+    elif ub is not None and past:
+        ub = None  # every future date is before the past ones: the tense guesses disagree, trust the past
     if past:
         lo, hi, latest = max(past, key=lambda p: (p[0], p[1]))
         year = lo.year
         reasons.append(f"latest past date '{latest.text}' ({latest.norm.value.split('T')[0]})")
     else:
         lo, hi, first = min(ahead, key=lambda p: p[0])
-        year = lo.year
-        lo = dt.date(year, 1, 1)
         reasons.append(f"'{first.text}' is future/present ({first.norm.value})")
+        if first.tense == "future":  # published before it: the year up to its start
+            ub = lo - dt.timedelta(days=1)
+            lo = ub - dt.timedelta(days=364)
+        else:
+            lo = dt.date(lo.year, 1, 1)
+        year = lo.year
     last_year = any(_LAST_YEAR.search(t.text) for t in tagged)
     this_year = any(_THIS_YEAR.search(t.text) for t in tagged)
     explicit_years = {p[0].year for p in past}
@@ -163,9 +171,9 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
         lo = dt.date(year, 1, 1)
         reasons.append(f"'last year' events are in {year - 1}")
     if ub is not None and ub >= lo:
-        fut = min((p for p in ahead if p[1] == ub), key=lambda p: p[0])
-        if not any("future/present" in r for r in reasons):
-            reasons.append(f"'{fut[2].text}' is future/present ({fut[2].norm.value})")
+        fut = [p for p in ahead if p[1] == ub]
+        if fut and not any("future/present" in r for r in reasons):
+            reasons.append(f"'{fut[0][2].text}' is future/present ({fut[0][2].norm.value})")
     else:
         ub = None
     # refine with dates that have no year ("June 18"), placed in the chosen year
