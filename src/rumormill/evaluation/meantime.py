@@ -96,9 +96,8 @@ def load(path: str, limit: int | None = None) -> list[Doc]:
 
 def dct_figures(docs: list[Doc]) -> dict[str, float]:
     """Publication-date inference with the dateline hidden, against the annotated DCT."""
-    from rumormill.timex.pubdate import infer
-
     from rumormill.timex import tag
+    from rumormill.timex.pubdate import infer
 
     n = year = month = inside = written = 0
     widths: list[int] = []
