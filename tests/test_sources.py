@@ -129,3 +129,14 @@ def test_spacy_component() -> None:
     kinds = {s["id"]: s["kind"] for s in result["sources"]}
     assert kinds[result["quotes"][0]["source"]] == "anonymous"
     assert "rumormill_sources" in nlp.pipe_names
+
+
+def test_markdown_who_is_speaking(seed_ledger) -> None:  # type: ignore[no-untyped-def]
+    from rumormill.report.md_sources import who_is_speaking
+
+    lines = who_is_speaking(seed_ledger)
+    text = "\n".join(lines)
+    assert lines[0] == "## Who is speaking"
+    assert seed_ledger.sourcing["quote_summary"] in text
+    assert "relayed through US Weekly" in text and "| S0 | author |" in text
+    assert "You lose him how you get him" in text

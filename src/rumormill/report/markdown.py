@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from rumormill.records import Ledger
 from rumormill.report.md_claims import claims_section
+from rumormill.report.md_sources import who_is_speaking
 
 
 def _header(ledger: Ledger) -> list[str]:
@@ -61,7 +62,7 @@ def _when(ledger: Ledger) -> list[str]:
     return section(ledger)
 
 
-SECTIONS: list[Callable[[Ledger], list[str]]] = [_header, _residue, _entities, claims_section, _when]
+SECTIONS: list[Callable[[Ledger], list[str]]] = [_header, _residue, _entities, who_is_speaking, claims_section, _when]
 
 
 def render(ledger: Ledger) -> str:
