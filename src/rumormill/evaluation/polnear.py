@@ -109,21 +109,33 @@ def load(path: str, split: str, limit: int | None = None) -> list[Doc]:
 
 
 def predict(text: str, attributions: list[dict[str, Any]]) -> dict[str, list[Frags]]:
-    """Predicted spans per role from the stage's attribution dicts."""
+    """Predicted spans per role from the stage's attribution dicts.
+
+    Quotes that share one cue ("“A,” she said, “B.”", or a quote continued in the next
+    paragraph) are one PolNeAR Content with several fragments, marks included.
+    """
     out: dict[str, set[Frags]] = {r: set() for r in ROLES}
+    quoted: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for a in attributions:
         if a.get("source_span"):
             out["Source"].add(_norm(text, (tuple(a["source_span"]),)))
         if a.get("cue_span"):
             out["Cue"].add(_norm(text, (tuple(a["cue_span"]),)))
         cs = a.get("content_span")
-        if cs:
-            s, e = cs
-            if a.get("quote") and a.get("kind") in ("direct", "mixed") and s > 0 and text[s - 1] in _MARKS:
+        if not cs:
+            continue
+        s, e = cs
+        if a.get("quote") and a.get("kind") in ("direct", "mixed") and s > 0 and text[s - 1] in _MARKS:
+            while s > 0 and text[s - 1] in _MARKS:
                 s -= 1
-                while e < len(text) and text[e] in _MARKS:
-                    e += 1
-            out["Content"].add(_norm(text, ((s, e),)))
+            while e < len(text) and text[e] in _MARKS:
+                e += 1
+            if a.get("cue_span") and a.get("kind") == "direct":
+                quoted.setdefault(tuple(a["cue_span"]), []).append((s, e))  # type: ignore[arg-type]
+                continue
+        out["Content"].add(_norm(text, ((s, e),)))
+    for frags in quoted.values():
+        out["Content"].add(_norm(text, tuple(sorted(set(frags)))))
     return {r: sorted(x for x in v if x) for r, v in out.items()}
 
 

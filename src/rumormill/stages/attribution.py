@@ -33,6 +33,8 @@ _RELAY_PREPS = {"to", "with", "by", "in", "on", "during", "through", "via", "for
 # classes of reporting verbs that report speech (as opposed to thought or attitude)
 SPEECH = {"neutral", "reveal", "assert", "claim", "deny", "confirm", "hint", "ask", "speculate"}
 _NEEDS_CONTENT = {"think", "suspect", "intend", "evaluate"}
+_OBJECT = {"dobj", "xcomp"}
+_OBJECT_CONTENT = {"deny", "confirm", "claim", "hint"}  # "denied the report", "confirmed the split"
 # auxiliaries and adverbs that belong to the cue ("has said", "also said", "did not say")
 _CUE_LEFT = {"aux", "neg", "advmod"}
 _CUE_ADVERBS = {"also", "later", "previously", "recently", "repeatedly", "often", "again", "then", "publicly",
@@ -47,7 +49,13 @@ def verb_classes() -> dict[str, str]:
 @cache
 def weak_verbs() -> frozenset[str]:
     """Verbs that are cues only with a content clause or a quote they govern ("continue", "show")."""
-    return frozenset(row[0] for row in load_table("reporting_verbs.tsv") if len(row) > 2 and row[2] == "weak")
+    return frozenset(row[0] for row in load_table("reporting_verbs.tsv") if len(row) > 2)
+
+
+@cache
+def object_verbs() -> frozenset[str]:
+    """Verbs whose object is what they report ("cited the report", "called for a recount")."""
+    return frozenset(row[0] for row in load_table("reporting_verbs.tsv") if len(row) > 2 and row[2] == "object")
 
 
 @dataclass(slots=True)
@@ -71,6 +79,7 @@ class Attr:
     source_span: Span | None = None
     inherited: bool = False
     weak: bool = False
+    clause: bool = True  # content is a reported clause (not an object such as "praised the plan")
 
 
 class SentIndex:
@@ -99,8 +108,12 @@ class SentIndex:
         idxs = [k for k in idxs if toks[k].pos not in ("PUNCT", "SPACE") or toks[k].text in "%$"]
         if not idxs:
             return None
-        # trim leading conjunctions/punctuation only; inner gaps are kept (spans are contiguous)
-        return (toks[min(idxs)].start, toks[max(idxs)].end)
+        # punctuation is trimmed at the edges; a closing bracket whose opening is inside stays
+        s, e = toks[min(idxs)].start, toks[max(idxs)].end
+        text = self.parse.text
+        if e < len(text) and text[e] == ")" and text.count("(", s, e) > text.count(")", s, e):
+            e += 1
+        return (s, e)
 
 
 def _subject(ix: SentIndex, v: int) -> int | None:
@@ -150,7 +163,7 @@ def _subject_any(ix: SentIndex, v: int) -> int | None:
 def speaker_span(ix: SentIndex, h: int) -> Span | None:
     """The speaker phrase: the head's subtree without relative clauses, within the head's paragraph;
     an apposition before the verb keeps its closing comma ("Jane Holt, the mayor, said")."""
-    sp = ix.span(ix.subtree(h, frozenset({"relcl", "acl"})))
+    sp = ix.span(ix.subtree(h, frozenset({"acl"})))
     if sp is None:
         return None
     text = ix.parse.text
@@ -301,6 +314,20 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
                 continue  # "was told", "was asked": the subject is the addressee
             ccomp = next((c for c in kids if toks[c].dep in _CONTENT), None)
             content = ix.span(ix.subtree(ccomp)) if ccomp is not None else None
+            clause = content is not None
+            if content is None:
+                # what an attitude is about: "praised the plan", "wants to leave", "called for a recount"
+                obj = next((c for c in kids if c > t.i and toks[c].dep in _OBJECT
+                            and toks[c].pos not in ("PRON",)), None)
+                if obj is None:
+                    prep = next((c for c in kids if c == t.i + 1 and toks[c].dep == "prep"
+                                 and toks[c].lower in ("for", "on", "against", "about", "of")), None)
+                    if prep is not None:
+                        obj = next((c for c in ix.kids.get(prep, ()) if toks[c].dep in ("pobj", "pcomp")), None)
+                if obj is not None and (cls in _NEEDS_CONTENT or cls in _OBJECT_CONTENT
+                                        or t.lemma.lower() in object_verbs()):
+                    ccomp = obj
+                    content = ix.span(ix.subtree(obj))
             if cls in _NEEDS_CONTENT and content is None:
                 continue
             subj = _subject(ix, t.i)
@@ -322,12 +349,12 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
                 cue_end += 1  # "said:" (PolNeAR keeps the colon in the cue)
             cue_start = t.start
             k = t.i - 1
-            while k >= ix.lo and toks[k].head == t.i and toks[k].dep in _CUE_LEFT \
+            while k >= ix.lo and toks[k].head == t.i and toks[k].dep in _CUE_LEFT and toks[k].tag != "TO" \
                     and (toks[k].dep != "advmod" or toks[k].lower in _CUE_ADVERBS):
                 cue_start = toks[k].start
                 k -= 1
             weak = t.lemma.lower() in weak_verbs() and content is None
-            out.append(Attr(weak=weak, cue_tok=t.i, cue_span=(cue_start, cue_end), cue=parse.text[cue_start:cue_end],
+            out.append(Attr(weak=weak, clause=clause, cue_tok=t.i, cue_span=(cue_start, cue_end), cue=parse.text[cue_start:cue_end],
                             cue_lemma=t.lemma.lower(), cue_class=cls, speaker=subj, speaker_span=sp,
                             content_span=content, sent=si, via=via))
     return out, index

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 Span = tuple[int, int]
 
-_DOUBLE = re.compile(r"[“”„«»\"]")
+_DOUBLE = re.compile(r"''|[“”„«»\"]")  # '' is a straight double mark in some newswire text
 _SINGLE = re.compile(r"[‘’']")
 _OPEN_BEFORE = set(" \t\n([{—–-/“\"«„:;")
 _FUNCTION = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "or", "&"}
@@ -55,35 +55,39 @@ def _doubles(text: str, paras: list[Span], amb: list[tuple[Span, str]]) -> list[
     open_at: int | None = None
     open_par = 0
     n_par = 1
+    open_w = 1
     for pi, (ps, pe) in enumerate(paras):
         first = _first_char(text, ps, pe)
         for m in _DOUBLE.finditer(text, ps, pe):
             k = m.start()
             ch = m.group()
+            w = len(ch)
+            if ch == "''":
+                ch = '"'
             if ch in "“„«":
                 role = "open"
             elif ch in "”»":
                 role = "close"
             else:  # straight: alternate, a paragraph-initial mark always opens
                 role = "open" if open_at is None or k == first else "close"
-                if role == "close" and open_at is not None and k + 1 < pe and text[k - 1] in _OPEN_BEFORE \
-                        and not text[k + 1].isspace():
+                if role == "close" and open_at is not None and k + w < pe and text[k - 1] in _OPEN_BEFORE \
+                        and not text[k + w].isspace():
                     role = "open"
             if role == "open":
                 if open_at is None:
-                    open_at, open_par, n_par = k, pi, 1
+                    open_at, open_par, n_par, open_w = k, pi, 1, w
                 elif k == first and pi > open_par:
                     n_par += 1  # continuation of a quote that ran over the paragraph end
                     open_par = pi
                 else:
                     amb.append(((open_at, open_at + 1),
                                 f"quote opened at {open_at} is not closed before another opens at {k}"))
-                    open_at, open_par, n_par = k, pi, 1
+                    open_at, open_par, n_par, open_w = k, pi, 1, w
             else:
                 if open_at is None:
                     amb.append(((k, k + 1), f"closing quote mark at {k} has no opening mark"))
                     continue
-                out.append(QSpan(start=open_at + 1, end=k, open=open_at, close=k + 1,
+                out.append(QSpan(start=open_at + open_w, end=k, open=open_at, close=k + w,
                                  paragraph=_par_of(paras, open_at), marks="double", paragraphs=n_par))
                 open_at = None
         if open_at is not None and open_par == pi:
@@ -91,7 +95,7 @@ def _doubles(text: str, paras: list[Span], amb: list[tuple[Span, str]]) -> list[
             if pi + 1 < len(paras):
                 ns, ne = paras[pi + 1]
                 f = _first_char(text, ns, ne)
-                cont = f < ne and text[f] in "“„«\""
+                cont = f < ne and (text[f] in "“„«\"" or text.startswith("''", f))
             if not cont:
                 amb.append(((open_at, open_at + 1),
                             f"quote opened at {open_at} is not closed by the end of its paragraph"))
@@ -116,6 +120,8 @@ def _singles(text: str, paras: list[Span]) -> list[QSpan]:
         open_at: int | None = None
         for m in _SINGLE.finditer(text, ps, pe):
             k = m.start()
+            if m.group() == "'" and ("''" in text[max(ps, k - 1) : k + 2]):
+                continue  # part of a '' double mark
             prev = text[k - 1] if k > ps else " "
             nxt = text[k + 1] if k + 1 < pe else " "
             can_open = m.group() in "‘'" and prev in _OPEN_BEFORE and (nxt.isalnum() or nxt in "[\"“(")

@@ -210,7 +210,7 @@ def run(state: State) -> None:
             qnote = qa.note or "the speaker could not be identified"
         items.append((q.start, kind, (q.start, q.end), qa, qnote, qi))
     for at in attrs:
-        if at.quotes or at.content_span is None or at.cue_class not in SPEECH:
+        if at.quotes or at.content_span is None or at.cue_class not in SPEECH or not at.clause:
             continue
         cs = at.content_span
         if any(cs[0] <= q.start < cs[1] for q in quotes if not q.title):
