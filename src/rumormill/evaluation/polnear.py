@@ -131,7 +131,8 @@ def predict(text: str, attributions: list[dict[str, Any]]) -> dict[str, list[Fra
             while e < len(text) and text[e] in _MARKS:
                 e += 1
             if a.get("cue_span") and a.get("kind") == "direct":
-                quoted.setdefault(tuple(a["cue_span"]), []).append((s, e))  # type: ignore[arg-type]
+                cue = (int(a["cue_span"][0]), int(a["cue_span"][1]))
+                quoted.setdefault(cue, []).append((s, e))
                 continue
         out["Content"].add(_norm(text, ((s, e),)))
     for frags in quoted.values():

@@ -317,7 +317,7 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
             clause = content is not None
             if content is None:
                 # what an attitude is about: "praised the plan", "wants to leave", "called for a recount"
-                obj = next((c for c in kids if c > t.i and toks[c].dep in _OBJECT
+                obj: int | None = next((c for c in kids if c > t.i and toks[c].dep in _OBJECT
                             and toks[c].pos not in ("PRON",)), None)
                 if obj is None:
                     prep = next((c for c in kids if c == t.i + 1 and toks[c].dep == "prep"
