@@ -283,7 +283,7 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
                 acc = _according(ix, t)
                 if acc is None:
                     continue
-                obj, cue_span, head = acc
+                who, cue_span, head = acc
                 cut = set(ix.subtree(t.i))
                 if t.lower == "per":
                     cut.add(t.i - 1)
@@ -293,8 +293,8 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
                 content = _clause_without(ix, head, cut) if head != t.i and verbal else None
                 out.append(Attr(cue_tok=t.i, cue_span=cue_span, cue=parse.text[cue_span[0]:cue_span[1]],
                                 cue_lemma=parse.text[cue_span[0]:cue_span[1]].lower(), cue_class="neutral",
-                                speaker=obj, speaker_span=speaker_span(ix, obj), content_span=content,
-                                sent=si, via=[k for k in ix.subtree(obj) if k != obj]))
+                                speaker=who, speaker_span=speaker_span(ix, who), content_span=content,
+                                sent=si, via=[k for k in ix.subtree(who) if k != who]))
                 continue
             cls = classes.get(t.lemma.lower())
             if t.pos in ("NOUN", "PROPN") and t.lower.endswith("s") and classes.get(t.lower[:-1]) \
