@@ -108,4 +108,22 @@ def run_dask(chunks: Iterator[list[Doc]], *, address: str, workers: int, max_byt
     finally:
         client.close()
         if cluster is not None:
-            cluster.close()
+            _close_quietly(cluster)
+
+
+def _close_quietly(cluster: Any) -> None:
+    """Close a LocalCluster whose workers are idle (every result is in and written).
+
+    A worker that imported spaCy takes a second or two to exit its interpreter, more on a
+    loaded machine; the nanny then logs "still alive after 4.0 seconds, killing" for an
+    idle process. That warning says nothing about the batch, so it is muted here only.
+    """
+    import logging
+
+    nanny = logging.getLogger("distributed.nanny")
+    level = nanny.level
+    nanny.setLevel(logging.ERROR)
+    try:
+        cluster.close()
+    finally:
+        nanny.setLevel(level)
