@@ -98,3 +98,17 @@ def test_continuation_in_next_sentence_same_paragraph() -> None:
         "Headline\n\n“She tried,” a source told Star Magazine. “But it was over.”\n\n“Nobody knows,” the mood said.")
     assert led.quotes[0].source == led.quotes[1].source
     assert "carried over" in (led.quotes[1].note or "")
+
+
+def test_dash_speakers() -> None:
+    led = rumormill.analyze_text(
+        "Headline\n\n“He represents our greatest shame.” ― Sonya Herridge\n\n“I am ashamed.” — a source said.")
+    a, b = led.quotes
+    assert a.cue == "―" and _src(led, a).label == "Sonya Herridge"
+    assert b.cue == "said" and _src(led, b).kind == "anonymous"
+
+
+def test_double_apostrophe_marks() -> None:
+    text = "He said, ''Of course, I pay federal taxes.'' Then he left."
+    quotes, amb = find_quotes(text, [(0, len(text))], [], [])
+    assert [text[q.start : q.end] for q in quotes] == ["Of course, I pay federal taxes."] and amb == []

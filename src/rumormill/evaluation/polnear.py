@@ -130,7 +130,7 @@ def predict(text: str, attributions: list[dict[str, Any]]) -> dict[str, list[Fra
                 s -= 1
             while e < len(text) and text[e] in _MARKS:
                 e += 1
-            if a.get("cue_span") and a.get("kind") == "direct":
+            if a.get("cue_span"):
                 cue = (int(a["cue_span"][0]), int(a["cue_span"][1]))
                 quoted.setdefault(cue, []).append((s, e))
                 continue

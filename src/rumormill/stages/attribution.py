@@ -17,6 +17,7 @@ per sentence, so nothing is quadratic in the article length).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -26,6 +27,7 @@ from rumormill.nlp.parse import Parse, Token
 Span = tuple[int, int]
 
 _SUBJ = {"nsubj"}
+_CLOSE_AFTER = re.compile(r"[.,!?;:]{0,2}[”\"]")
 _INHERIT = {"advcl", "conj", "xcomp", "pcomp", "dep", "ccomp"}
 _CONTENT = {"ccomp"}
 _RELAY_DEPS = {"dative", "dobj", "prep", "agent", "pobj", "npadvmod", "pcomp"}
@@ -113,6 +115,11 @@ class SentIndex:
         text = self.parse.text
         if e < len(text) and text[e] == ")" and text.count("(", s, e) > text.count(")", s, e):
             e += 1
+        elif text.count("“", s, e) > text.count("”", s, e) or text.count('"', s, e) % 2:
+            # a quote opened inside the span closes after trimmed punctuation: “as a paragon of virtue.”
+            m = _CLOSE_AFTER.match(text, e)
+            if m:
+                e = m.end()
         return (s, e)
 
 
@@ -176,9 +183,8 @@ def speaker_span(ix: SentIndex, h: int) -> Span | None:
     nl = text.find("\n", head.end, e)
     if nl >= 0:
         e = nl
-    if "," in text[s:e] and e < len(text) and text[e] == "," and any(
-            t.dep == "appos" and t.head == h for t in ix.parse.tokens[ix.lo : ix.hi]):
-        e += 1
+    if "," in text[s:e] and e < len(text) and text[e] == "," and head.head > h:
+        e += 1  # "Jane Holt, the mayor, said": the phrase before its verb keeps its closing comma
     return (s, e)
 
 

@@ -104,6 +104,13 @@ def _assign(state: State, quotes: list[QSpan], attrs: list[Attr]) -> dict[int, t
             # a colon-ended sentence introduces the quote that follows it
             if lo > 0 and text[parse.sents[lo - 1].start : parse.sents[lo - 1].end].rstrip().endswith(":"):
                 lo -= 1
+            # “….” she said. / “…” — a source said: the attribution can open the next sentence
+            after = q.close
+            while after < len(text) and text[after] in " \t\xa0―—–-,":
+                after += 1
+            s2 = parse.sent_of(after) if after < len(text) else None
+            if s2 is not None and s2.start >= q.close - 1:
+                hi = max(hi, parse.sents.index(s2))
             p_lo = paras[_paragraph_of(paras, q.open)][0]
             p_hi = paras[_paragraph_of(paras, max(q.open, q.close - 1))][1]
             cands = [a for si in range(lo, hi + 1) for a in by_sent.get(si, ())
@@ -131,6 +138,37 @@ def _assign(state: State, quotes: list[QSpan], attrs: list[Attr]) -> dict[int, t
     return out
 
 
+_DASH = re.compile(r"[ \t]*([―—–]|--)[ \t\xa0]*")
+
+
+def _dash_speaker(state: State, q: QSpan, qi: int, index: dict[int, SentIndex]) -> Attr | None:
+    """“…” ― Sonya Herridge: a name after a dash that closes a quote speaks it."""
+    text = state.parse.text
+    parse = state.parse
+    m = _DASH.match(text, q.close)
+    if m is None:
+        return None
+    first = parse.token_at(m.end())
+    if first is None or first.pos not in ("PROPN", "NOUN", "DET", "ADJ"):
+        return None
+    toks = parse.tokens
+    k = first.i
+    while k + 1 < len(toks) and k + 1 - first.i < 8 and toks[k + 1].pos in ("PROPN", "NOUN", "ADJ", "DET", "NUM") \
+            and "\n" not in text[toks[k].end : toks[k + 1].start]:
+        k += 1
+    if toks[k].pos not in ("PROPN", "NOUN"):
+        return None
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is not None and nxt.pos in ("VERB", "AUX") and "\n" not in text[toks[k].end : nxt.start]:
+        return None  # "— a source said": the verb is the cue, found the ordinary way
+    head = max(range(first.i, k + 1), key=lambda i: (toks[i].pos == "PROPN", i))
+    si = toks[head].sent
+    index.setdefault(si, SentIndex(parse, si))
+    return Attr(cue_tok=None, cue_span=m.span(1), cue=m.group(1), cue_lemma=m.group(1), cue_class="neutral",
+                speaker=head, speaker_span=(first.start, toks[k].end), content_span=(q.start, q.end), sent=si,
+                quotes=[qi])
+
+
 def _colon_speakers(state: State, quotes: list[QSpan], assigned: dict[int, tuple[Attr | None, str | None]],
                     index: dict[int, SentIndex]) -> list[Attr]:
     """"Kasich: ‘We are going …’": a name right before a colon speaks the quote."""
@@ -141,6 +179,11 @@ def _colon_speakers(state: State, quotes: list[QSpan], assigned: dict[int, tuple
         if a is not None:
             continue
         q = quotes[qi]
+        dash = _dash_speaker(state, q, qi, index)
+        if dash is not None:
+            assigned[qi] = (dash, None)
+            made.append(dash)
+            continue
         j = q.open - 1
         while j >= 0 and text[j] == " ":
             j -= 1
