@@ -169,7 +169,7 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
         ch = att_cue_head.get(id(a))
         content = _toks_in(parse, a.get("content_span"))
         src = _toks_in(parse, a.get("source_span"))
-        if a.get("content_span") is not None:
+        if a.get("content_span") is not None and any(_is_pred(toks[k]) for k in content):
             if ch is not None:
                 frame_verb.add(ch)
                 frame_tok |= tree.subtree(ch, heads_of_cues) - content
@@ -193,8 +193,9 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
                     frame_tok |= tree.subtree(c) if toks[c].dep in ("nsubj", "nsubjpass", "dative") else {c}
             frame_tok.add(t.i)
     # content clauses cut claims out of their host sentence; a mixed quote's fragment does not
-    content_sets = [(_toks_in(parse, a["content_span"])) for a in atts
-                    if a.get("content_span") is not None and a.get("kind") != "mixed"]
+    content_sets = [cs for cs in (_toks_in(parse, a["content_span"]) for a in atts
+                                  if a.get("content_span") is not None and a.get("kind") != "mixed")
+                    if any(_is_pred(toks[k]) for k in cs)]
 
     # --- clause heads, sentence by sentence, segment by segment -------------------------------
     units: list[Unit] = []
@@ -259,7 +260,7 @@ def _apply(a: dict[str, Any], units: list[Unit], parse: Parse, tree: _Tree, cue_
                                     or (a.get("kind") == "mixed" and qspan[0] < u.span[1] and u.span[0] < qspan[1]))):
             hits.append(u)
     cue = a.get("cue_span")
-    if content is None and cue is not None and not hits:
+    if cue is not None and not hits:  # no content, or a noun phrase ("denied the report")
         inside = [u for u in units if u.span[0] <= cue[0] < u.span[1]]
         if not inside:
             para = next((u.paragraph for u in units if u.span[0] <= cue[0]), None)

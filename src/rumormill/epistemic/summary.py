@@ -60,7 +60,10 @@ def summary(claims: Sequence[Claim], by_id: dict[str, Source]) -> str:
                 if label not in relays:
                     relays.append(label)
         relayed = f" relayed through {' and '.join(relays)}" if relays else ""
-        parts.append(f"{len(unnamed)} of {total} claims rest on {who}{relayed}")
+        verb = "rests" if len(unnamed) == 1 else "rest"
+        parts.append(f"{len(unnamed)} of {_n(total, 'claim')} {verb} on {who}{relayed}")
+    elif total == 1:
+        parts.append("the one claim does not rest on an anonymous or group source")
     else:
         parts.append(f"none of the {total} claims rests on an anonymous or group source")
     named = [c for c in claims if kind(c) in ("named", "outlet", "document")]
@@ -68,7 +71,8 @@ def summary(claims: Sequence[Claim], by_id: dict[str, Source]) -> str:
         parts.append(f"{len(named)} on named people, outlets or documents")
     own = [c for c in claims if kind(c) == "author"]
     if own:
-        parts.append(f"{len(own)} {'is' if len(own) == 1 else 'are'} the article's own assertions")
+        tail = "is the article's own assertion" if len(own) == 1 else "are the article's own assertions"
+        parts.append(f"{len(own)} {tail}")
     denied = [c for c in claims if c.status == "denied"]
     if denied:
         kinds = Counter("a named source" if kind(c) == "named" else f"an {kind(c)} source" if kind(c)[0] in "aeiou"
