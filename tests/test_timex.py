@@ -35,6 +35,10 @@ def _tags(text: str, published: str | None = "2024-01-15") -> dict[str, tuple[st
         ("It happened last summer.", "last summer", ("DATE", "2023-SU", None)),
         ("The crash took place in early 2009.", "early 2009", ("DATE", "2009", "START")),
         ("Prices will rise next year.", "next year", ("DATE", "2025", None)),
+        ("Sales in the first half of 2023 rose.", "the first half of 2023", ("DATE", "2023-H1", None)),
+        ("She works there three days a week.", "three days a week", ("SET", "P1W", None)),
+        ("He served from 2010-2014.", "2014", ("DATE", "2014", None)),
+        ("The firm went public two years later.", "two years later", ("DATE", "XXXX", None)),
     ],
 )
 def test_values(text: str, expr: str, expected: tuple[str, str, str | None]) -> None:

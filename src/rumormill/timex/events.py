@@ -60,6 +60,10 @@ def value_interval(value: str, mod: str | None = None) -> tuple[dt.date, dt.date
     if m:
         y, q = int(m.group(1)), int(m.group(2))
         return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, calendar.monthrange(y, 3 * q)[1])
+    m = re.fullmatch(r"(\d{4})-H([12])", v)
+    if m:
+        y, h = int(m.group(1)), int(m.group(2))
+        return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if h == 1 else (dt.date(y, 7, 1), dt.date(y, 12, 31))
     m = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", v)
     if m:
         monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)

@@ -138,25 +138,28 @@ def _earlier(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
               anaphoric=base is prev)
 
 
-def _quarter(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+def _quarter(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm | None:
     g = m.groups
     if g.get("q"):
         return _d(f"{g['qyear']}-Q{g['q']}")
     ordw = g["ord"].lower()
+    half = (g.get("qh") or "quarter").lower() == "half"
+    if half and ordw not in ("first", "second"):
+        return None  # "the last half" is a duration-like phrase, not a calendar half
+    letter, q = ("H", _ORD[ordw]) if half else ("Q", _ORD[ordw])
     if g.get("year"):
-        return _d(f"{g['year']}-Q{_ORD[ordw]}")
+        return _d(f"{g['year']}-{letter}{q}")
     if pub is None:
-        return _d(f"XXXX-Q{_ORD[ordw]}")
+        return _d(f"XXXX-{letter}{q}")
     rel = (g.get("rel") or "").lower()
-    if not rel and ordw == "last" and pub.month:
+    if not rel and ordw == "last" and pub.month and not half:
         y, mth = _shift_months(pub.year, pub.month, -3)
         return _d(f"{y:04d}-Q{(mth - 1) // 3 + 1}", anchor=pub.ref)
-    q = _ORD[ordw]
     if rel:
         year = pub.year + {"last": -1, "next": 1}.get(rel, 0)
-    else:  # the nearest such quarter that the tense allows (its middle month placed like a month name)
-        year = _place_month(pub, 3 * q - 1, tense) or pub.year
-    return _d(f"{year:04d}-Q{q}", anchor=pub.ref)
+    else:  # the nearest such period that the tense allows (its middle month placed like a month name)
+        year = _place_month(pub, 6 * q - 3 if half else 3 * q - 1, tense) or pub.year
+    return _d(f"{year:04d}-{letter}{q}", anchor=pub.ref)
 
 
 def _century(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
@@ -307,8 +310,10 @@ def _ago(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
         mod = "BEFORE" if sign < 0 else "AFTER"
     elif pmod in ("LESS_THAN", "EQUAL_OR_LESS"):
         mod = "AFTER" if sign < 0 else "BEFORE"
-    if base is None or n is None:
+    if n is None:  # "several years ago"
         return _d("PAST_REF" if sign < 0 else "FUTURE_REF", mod=None, anaphoric=anaphoric)
+    if base is None:
+        return _d(_unresolved(unit), mod=mod, anaphoric=anaphoric)
     k = round(n * sign)
     if unit == "year" and mod in ("BEFORE", "AFTER") and base.month:
         y, mth = _shift_months(base.year, base.month, 12 * k)

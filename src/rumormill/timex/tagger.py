@@ -82,14 +82,14 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("modmon", rf"\b{POSMOD}[-\s]+{MONFULL}"),
         ("earlier", r"(?P<ee>earlier|later)\s+(?P<rel>this|that|in\s+the)\s+(?P<unit>year|month|week|day)"
                     r"|(?P<ee2>earlier|later)\s+(?P<deic>today|tonight)"),
-        ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)[-\s]+quarter"
+        ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)[-\s]+(?P<qh>quarter|half)"
                     rf"(?:\s+of\s+(?:{YEAR}|(?P<rel>last|this|next)\s+year|the\s+year))?"
                     r"|\bQ(?P<q>[1-4])\s+(?P<qyear>(?:19|20)\d\d)\b"),
         ("century", r"(?:the\s+)?\b(?P<cent>1[5-9]|2[01])(?:st|nd|rd|th)\s+century"
                     r"|(?:the\s+)?(?P<centw>nineteenth|twentieth|twenty-first)\s+century"),
         ("decade", r"(?:(?:the\s+)?(?:(?P<smod>early|mid|late)[-\s]+)?\b(?P<dec>(?:1[6-9]|20)\d)0(?:s|['’]s)\b)"
                    r"|(?:the\s+)?(?:(?P<smod2>early|mid|late)[-\s]+)?(?:['’]|(?<=the\s)|(?<=the\searly\s)|(?<=the\slate\s))(?P<dec2>\d)0s\b"),
-        ("year", rf"(?:(?:{POSMOD})[-\s]+)?(?:the\s+year\s+)?(?<![\w$£€#.-]){YEAR}(?![\w-])"
+        ("year", rf"(?:(?:{POSMOD})[-\s]+)?(?:the\s+year\s+)?(?<![\w$£€#.])(?<![A-Za-z]-){YEAR}(?!\w|-[A-Za-z])"
                  r"|(?P<pre>\b(?:in|of|since|until|by|from|to)\s+)['’](?P<yy>\d\d)\b"),
         ("season", rf"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<the>the|in|during|since|until|by)\s+"
                    rf"|{POSMOD}[-\s]+)?\b{SEASON}\b(?:\s+(?:of\s+)?{YEAR})?"),
@@ -118,7 +118,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                      r"|(?P<long>a\s+long\s+(?:time|while))"
                      r"|(?P<units2>decades|years)-long"),
         ("set", rf"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:{UNIT}|{WD}|{SEASON})\b"
-                rf"|(?P<freq>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per)\s+{UNIT.replace('<unit>', '<unitf>')}\b"
+                rf"|(?P<freq>once|twice|(?:{NUMBARE})\s+(?:times|days|nights|hours|evenings|mornings))\s+(?:a|an|per)\s+"
+                rf"{UNIT.replace('<unit>', '<unitf>')}\b"
                 rf"|\b(?P<adj>(?-i:{_alt(v['set_adj'])}))\b"),
         ("ref", rf"\b(?P<ref>{_alt(v['ref'])})\b"),
         ("holiday", rf"\b(?P<hol>{_cap(v['holiday'])})(?:\s+{YEAR})?"),
