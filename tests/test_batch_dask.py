@@ -44,12 +44,12 @@ def test_dask_and_pool_match_in_process(tmp_path: Path) -> None:
     expected = {k: comparable(v) for k, v in by_id(read_rows(ref)).items()}
 
     dask_out = tmp_path / "dask"
-    proc = run_cli([str(src), "--out", str(dask_out), "--dask", "local", "--workers", "2"])
+    proc = run_cli([str(src), "--out", str(dask_out), "--dask", "local", "--workers", "2", "--partition-size", "4"])
     assert proc.returncode == 3, proc.stderr  # completed with failures (the empty file)
     got = json.loads(proc.stdout)
     assert (got["ok"], got["failed"]) == (13, 1)
-    # each partition is its own part-file written by a worker
-    assert len(list(dask_out.glob("part-*-d*.parquet"))) >= 1
+    # each partition (4 documents) is its own part-file written by a worker
+    assert len(list(dask_out.glob("part-*-d*.parquet"))) == 4
     assert {k: comparable(v) for k, v in by_id(read_rows(dask_out)).items()} == expected
 
     pool_out = tmp_path / "pool"

@@ -21,6 +21,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         max_bytes=args.max_bytes,
         reload_every=args.reload_every,
         rows_per_part=args.rows_per_part,
+        partition_size=args.partition_size,
         progress=not args.quiet,
     )
     print(f"rumormill: {summary.format()}", file=sys.stderr)
@@ -30,7 +31,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    from rumormill.batch.work import DEFAULT_RELOAD_EVERY
+    from rumormill.batch.work import DEFAULT_RELOAD_EVERY, PARTITION_SIZE
     from rumormill.ingest import DEFAULT_MAX_BYTES
 
     p = sub.add_parser(
@@ -58,6 +59,8 @@ def register(sub: Any) -> None:
                    help="reload the spaCy model in a worker after this many articles (keeps memory flat)")
     p.add_argument("--rows-per-part", type=int, default=1000,
                    help="with --out: documents per Parquet part-file (a part is also closed every 30 s)")
+    p.add_argument("--partition-size", type=int, default=PARTITION_SIZE,
+                   help="with --dask: documents per task (each writes one part-file with --out)")
     p.add_argument("--summary-json", action="store_true", help="print the summary as one JSON object")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_batch)

@@ -20,15 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from rumormill.batch.inputs import Doc, check_inputs, count_inputs, read_inputs
-from rumormill.batch.work import DEFAULT_RELOAD_EVERY, ChunkResult
+from rumormill.batch.work import CHUNK_SIZE, DEFAULT_RELOAD_EVERY, PARTITION_SIZE, ChunkResult
 from rumormill.errors import InputError, RumormillError
 
-__all__ = ["EXIT_COMPLETED_WITH_FAILURES", "Summary", "default_workers", "run_batch"]
+__all__ = ["CHUNK_SIZE", "EXIT_COMPLETED_WITH_FAILURES", "Summary", "default_workers", "run_batch"]
 
 # Exit status of ``rumormill batch`` when it finished but some documents failed
 # (0: all documents done; 2: the batch could not run at all).
 EXIT_COMPLETED_WITH_FAILURES = 3
-CHUNK_SIZE = 16
 _KEEP_FAILURES = 1000
 
 
@@ -119,6 +118,7 @@ def run_batch(
     resume: bool = False,
     max_bytes: int | None = None,
     chunk_size: int = CHUNK_SIZE,
+    partition_size: int = PARTITION_SIZE,
     reload_every: int = DEFAULT_RELOAD_EVERY,
     rows_per_part: int = 1000,
     progress: bool = True,
@@ -153,7 +153,7 @@ def run_batch(
                 done.add(doc.id)
                 yield doc
 
-        chunks = _chunks(fresh(), chunk_size)
+        chunks = _chunks(fresh(), partition_size if dask is not None else chunk_size)
         writes_parts = dask is not None and out is not None
         if dask is not None:
             try:

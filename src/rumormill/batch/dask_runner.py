@@ -8,8 +8,9 @@ an existing scheduler. The model is loaded once per worker by a ``WorkerPlugin``
 spaCy string store stays bounded. For an existing cluster you can also recycle
 workers with Dask's own setting: ``dask worker --lifetime 1h --lifetime-restart``.
 
-With ``--out DIR`` each partition (chunk) is written by the worker that analysed it
-as its own Parquet part-file — ``DIR`` must be the same path on every worker (a
+Documents travel in partitions of ``--partition-size`` (default 256; analysed in
+``nlp.pipe`` batches of 16 as in the local pool). With ``--out DIR`` each partition is
+written by the worker that analysed it as its own Parquet part-file — ``DIR`` must be the same path on every worker (a
 shared filesystem; trivially true for a LocalCluster) — and only a small summary
 travels back. With ``--db`` the ledgers travel back and the client process, the
 store's single writer, adds them. At most ``2 × workers`` partitions are in flight.
@@ -24,7 +25,7 @@ from typing import Any
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
 from rumormill.batch.inputs import Doc
-from rumormill.batch.work import ChunkResult, Result, analyze_chunk, warm_up
+from rumormill.batch.work import CHUNK_SIZE, ChunkResult, Result, analyze_chunk, warm_up
 from rumormill.errors import RumormillError
 
 
@@ -42,7 +43,14 @@ def analyze_partition(docs: list[Doc], out: str | None, part: str | None, *, max
     """Runs on a worker. With ``out``, writes the part-file there and returns ledger-free results."""
     from rumormill.batch.outputs import to_row, write_part
 
-    chunk = analyze_chunk(docs, max_bytes=max_bytes, reload_every=reload_every)
+    chunk = ChunkResult(results=[])
+    for i in range(0, len(docs), CHUNK_SIZE):  # nlp.pipe batches, as in the local pool
+        part_result = analyze_chunk(docs[i:i + CHUNK_SIZE], max_bytes=max_bytes, reload_every=reload_every)
+        chunk.results += part_result.results
+        chunk.words += part_result.words
+        chunk.reloads += part_result.reloads
+        for name, seconds in part_result.timings.items():
+            chunk.timings[name] = chunk.timings.get(name, 0.0) + seconds
     if out is None or part is None:
         return chunk
     write_part([to_row(r) for r in chunk.results], Path(out) / part)

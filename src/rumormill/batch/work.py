@@ -24,6 +24,8 @@ from rumormill.records import Article, Ledger
 
 DEFAULT_RELOAD_EVERY = 5000
 PARSE_BATCH = 16
+CHUNK_SIZE = 16  # documents per task in the local pool (one nlp.pipe call)
+PARTITION_SIZE = 256  # documents per Dask task (and per part-file it writes)
 
 # Per-process state (each worker process has its own copy).
 _since_load = 0
