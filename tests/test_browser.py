@@ -159,6 +159,14 @@ def test_seed_anonymous_quotes_highlighted(seed_page: Any, browser: Any) -> None
     assert tip.is_displayed()
     assert "source:" in tip.text and "(anonymous)" in tip.text and "US Weekly" in tip.text
     browser.execute_script("arguments[0].blur();", first)
+    assert not tip.is_displayed()
+    # hovering shows it too
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", first)
+    ActionChains(browser).move_to_element(first).perform()
+    assert tip.is_displayed()
+    ActionChains(browser).move_to_element(browser.find_element(By.TAG_NAME, "h1")).perform()
 
 
 def test_seed_timeline_drawn(seed_page: Any, browser: Any) -> None:
@@ -166,6 +174,9 @@ def test_seed_timeline_drawn(seed_page: Any, browser: Any) -> None:
     timeline = browser.find_element(By.CSS_SELECTOR, "#timeline svg.timeline")
     assert len(timeline.find_elements(By.CSS_SELECTOR, "rect.tbar")) >= 3
     assert timeline.find_elements(By.CSS_SELECTOR, ".publine")
+    # the seed article carries no date: the inferred interval is drawn as a band
+    assert timeline.find_elements(By.CSS_SELECTOR, "rect.pubband")
+    assert "(inferred)" in timeline.find_element(By.CSS_SELECTOR, ".publabel").text
 
 
 def test_seed_stored_page(seed_page: Any, browser: Any, tmp_path: Path) -> None:

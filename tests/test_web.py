@@ -190,6 +190,10 @@ def test_store_pages(stored: TestClient) -> None:
     r = stored.get(f"/articles/{aid}")
     assert r.status_code == 200 and 'id="article-text"' in r.text and "Stored as" in r.text
     assert stored.get(f"/api/articles/{aid}").json()["id"] == aid
+    r = stored.get(f"/articles/{aid}/report.html")
+    assert r.status_code == 200 and r.text.startswith("<!DOCTYPE html>")
+    assert f'filename="rumormill-{aid}.html"' in r.headers["content-disposition"]
+    assert stored.get("/articles/0123456789abcdef/report.html").status_code == 404
     assert any(a["id"] == aid for a in stored.get("/api/articles", params={"q": "Star"}).json())
     # again: not added twice
     r = stored.post("/analyze", data={"text": SHORT})

@@ -10,7 +10,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from rumormill.errors import StoreError
+from rumormill.records import Ledger
 from rumormill.report.html import article_context
+from rumormill.report.html import render as render_report
 from rumormill.web import service
 from rumormill.web.app import FORM_OVERHEAD, page
 from rumormill.web.service import ARTICLE_ID, WebError
@@ -85,6 +87,25 @@ async def article(request: Request, article_id: str) -> Response:
     ledger = ledger_from_dict(data)
     return page(request, "article.html", stored={"id": ledger.id, "added": False, "meta": meta},
                 **article_context(ledger))
+
+
+@router.get("/articles/{article_id}/report.html", response_class=HTMLResponse)
+async def article_report(request: Request, article_id: str) -> Response:
+    """The stored article as the self-contained static report, to save."""
+    ledger = await _stored_ledger(request, article_id)
+    return HTMLResponse(render_report(ledger), headers={
+        "content-disposition": f'attachment; filename="rumormill-{ledger.id}.html"'})
+
+
+async def _stored_ledger(request: Request, article_id: str) -> Ledger:
+    store = _store(request)
+    if not ARTICLE_ID.match(article_id):
+        raise WebError(404, "there is no article with that id (ids are 16 hex digits)")
+    try:
+        ledger: Ledger = await run_in_threadpool(store.get_ledger, article_id)
+    except StoreError as exc:
+        raise WebError(404, str(exc)) from exc
+    return ledger
 
 
 @router.get("/story", response_class=HTMLResponse)
