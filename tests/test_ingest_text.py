@@ -127,3 +127,20 @@ def test_real_articles_false_positives() -> None:
         assert not article.text.startswith(("Headline:", "Title:", "=====")), path.name
     meta = ingest.load_path(next(markkula.glob("35-*.txt")))
     assert "main business: digital advertising." in meta.text
+
+
+def test_wrapped_text_does_not_glue_a_sentence_to_residue() -> None:
+    wrapped = [
+        "The university said on Tuesday that the students had been suspended for the rest of",
+        "the term and that the charges against them would stand while the review continued.",
+        "Protesters set up tents on the lawn outside the library early on Monday morning and",
+        "refused to leave when they were asked to by campus police officers and staff members.",
+        "RELATED | Statement on the federal task force review of the campus protest policies",
+        "Police shut down the protest within hours and arrested about thirty protesters there.",
+        "A spokesperson for the group said the students would appeal against the suspensions",
+        "and asked the university to drop every charge against the people who were arrested.",
+    ]
+    a = from_text("Title\n\n" + "\n".join(wrapped), published=pub.UNKNOWN)
+    assert [r.text for r in a.removed] == [wrapped[4]]
+    assert "Police shut down the protest within hours and arrested about thirty protesters there." in a.text
+    assert "suspended for the rest of the term" in a.text

@@ -120,8 +120,10 @@ def _header_date(value: str) -> Published | None:
 def _unwrap(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines back into paragraphs (blank lines stay paragraph breaks)."""
     long_open = [ln for ln in lines if len(ln) >= 55 and not _FINAL_PUNCT.search(ln)]
-    nonblank = [ln for ln in lines if ln]
-    wrapped = len(long_open) >= 3 and len(long_open) >= 0.15 * max(1, len(nonblank))
+    lengths = sorted(len(ln) for ln in lines if ln)
+    wrapped = len(long_open) >= 3 and len(long_open) >= 0.15 * max(1, len(lengths))
+    # A wrapped line is close to the wrap width (the 90th percentile of line lengths).
+    min_wrapped = max(55.0, 0.7 * lengths[int(0.9 * (len(lengths) - 1))]) if lengths else 55.0
     out: list[str] = []
     for ln in lines:
         prev = out[-1] if out else ""
@@ -130,7 +132,7 @@ def _unwrap(lines: list[str]) -> list[str]:
             and prev
             and not _FINAL_PUNCT.search(prev)
             and not _BULLET.match(ln)
-            and (ln[0].islower() or (wrapped and len(prev) >= 55))
+            and (ln[0].islower() or (wrapped and len(prev) >= min_wrapped and residue.classify(prev) is None))
             and not _RULE.match(prev)
         ):
             out[-1] = prev + " " + ln
