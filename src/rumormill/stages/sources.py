@@ -316,7 +316,7 @@ def _att_dict(a: Attr | None, qid: str | None, kind: str, content: Span | None) 
         "kind": kind,
         "cue_lemma": a.cue_lemma if a else "",
         "cue_class": a.cue_class if a else "",
-        "source_span": a.source_span if a else None,
+        "source_span": (a.source_span or a.speaker_span) if a else None,
     }
 
 
