@@ -92,3 +92,14 @@ def test_value_interval() -> None:
     assert [d.isoformat() for d in value_interval("2024-W03")] == ["2024-01-15", "2024-01-21"]
     assert [d.isoformat() for d in value_interval("201")] == ["2010-01-01", "2019-12-31"]
     assert value_interval("PAST_REF") is None and value_interval("XXXX-08") is None
+
+
+def test_not_the_same_marriage_or_a_misattributed_age() -> None:
+    text = ("Old flames\n\nBrad Pitt was already married to Jennifer Aniston in 2004. "
+            "Jennifer Aniston has been married to Justin Theroux since 2015.\n\n"
+            "On Saturday, the 22-year-old was spotted cheering on her new beau Blake Griffin, 28, in Los Angeles. "
+            "The pair began dating in November last year, but they called it quits three months later.\n")
+    led = rumormill.analyze_text(text, published="2018-01-15")
+    assert not [c for c in led.checks if c.status == "contradiction"], led.checks
+    nov = next(t for t in led.times if t.text.startswith("November"))
+    assert (nov.text, nov.value) == ("November last year", "2017-11")

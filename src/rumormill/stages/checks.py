@@ -22,7 +22,7 @@ import re
 from rumormill.pipeline import State
 from rumormill.records import Check, Claim, Fact, Time
 from rumormill.timex import durations
-from rumormill.timex.events import Dated, collect, people_by_sentence, sentences
+from rumormill.timex.events import CLAUSE_STOP, Dated, collect, people_by_sentence, sentences
 
 VERSION = "checks.v1"
 
@@ -94,8 +94,10 @@ def _date_checks(dated: list[Dated], claims: list[Claim], names: dict[str, str])
         same: list[Dated] = []
         for i, a in enumerate(items):
             for b in items[i + 1:]:
-                if a.people and b.people and not (a.people & b.people):
-                    continue  # different participants: not the same event
+                if not _same_people(family, a.people, b.people):
+                    continue  # not provably the same participants: not the same event
+                if a.sentence == b.sentence and abs(a.time.span[0] - b.time.span[1]) < 40:
+                    continue  # two parts of one phrase, not two datings
                 if b.latest < a.earliest or a.latest < b.earliest:
                     reported.add((a.time.id, b.time.id))
                     who = _who(a.people & b.people, names)
@@ -114,8 +116,29 @@ def _date_checks(dated: list[Dated], claims: list[Claim], names: dict[str, str])
     return out
 
 
+_COUPLE = frozenset({"marriage", "separation", "divorce", "engagement", "relationship"})
+
+
+def _same_people(family: str, a: frozenset[str], b: frozenset[str]) -> bool:
+    """Couple events need both partners named in both places; one-person events the same person."""
+    shared = a & b
+    if family in _COUPLE:
+        return len(shared) >= 2
+    return len(shared) >= 1 and (len(a) == 1 or len(b) == 1 or shared == a == b)
+
+
 def _who(ids: frozenset[str], names: dict[str, str]) -> str:
     return " and ".join(f"{names.get(i, i)} ({i})" for i in sorted(ids)) or "the same people"
+
+
+def _attached(text: str, fact: Fact, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Only ages written against the name count: "Portman, 42," or "25-year-old activist Camille Étienne"."""
+    for s, e in spans:
+        if 0 <= fact.span[0] - e <= 3:
+            return True
+        if 0 <= s - fact.span[1] <= 40 and not re.search(r"[,.;:!?]", text[fact.span[1]:s]):
+            return True
+    return False
 
 
 def _published_years(state: State) -> tuple[int, int] | None:
@@ -133,7 +156,7 @@ def _age_checks(state: State, dated: list[Dated], sents: list[tuple[int, int]]) 
     people = people_by_sentence(state.entities, sents)
     names = {e.id: e.name for e in state.entities}
     for e in state.entities:
-        ages = [f for f in e.facts if f.kind == "age" and f.value.isdigit()]
+        ages = [f for f in e.facts if f.kind == "age" and f.value.isdigit() and _attached(text, f, e.spans)]
         if not ages:
             continue
         values = sorted({int(f.value) for f in ages})
@@ -199,6 +222,9 @@ def _order_checks(text: str, dated: list[Dated], sents: list[tuple[int, int]], c
             if not left or not right:
                 continue
             a, b = left[-1], right[0]
+            between = text[a.time.span[1]:m.start()], text[m.end():b.time.span[0]]
+            if any(CLAUSE_STOP.search(x) or x.count(" ") > 15 for x in between):
+                continue  # the dates are not the two sides of this "after"/"before"
             word = m.group(1).lower()
             later_first = word in ("after", "following")  # A after B: A >= B
             first, second = (b, a) if later_first else (a, b)

@@ -19,7 +19,7 @@ from functools import cache
 from rumormill.lexicons import load_table
 from rumormill.records import Entity, Time
 
-_CLAUSE_STOP = re.compile(r"[;:!?]|\.\s|,\s+(?:but|while|whereas|although)\b|\s[—–]\s")
+CLAUSE_STOP = re.compile(r"[;:!?]|\.\s|,?\s+(?:but|while|whereas|although|though|yet)\s|\s[—–-]\s")
 _NEG = re.compile(r"\b(?:not|never|n't|no longer|denied|deny|denies)\b", re.I)
 
 
@@ -96,9 +96,9 @@ def _narrow(lo: dt.date, hi: dt.date, mod: str | None, part: int) -> tuple[dt.da
 
 def _clause(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[int, int]:
     s, e = sent
-    for m in _CLAUSE_STOP.finditer(text, s, start):
+    for m in CLAUSE_STOP.finditer(text, s, start):
         s = m.end()
-    m2 = _CLAUSE_STOP.search(text, end, e)
+    m2 = CLAUSE_STOP.search(text, end, e)
     return s, (m2.start() if m2 else e)
 
 

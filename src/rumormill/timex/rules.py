@@ -68,6 +68,19 @@ def _mdy(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
     return _d(value, anchor=None if value.startswith("X") else pub.ref)
 
 
+def _monrel(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    """"November last year" -> the November of the year before the anchor."""
+    g = m.groups
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    anaphoric = rel.startswith("the ")
+    base = (prev or pub) if anaphoric else pub
+    month = _month_no(g["mon"])
+    if base is None:
+        return _d(f"XXXX-{month:02d}", mod=_smod(g), anaphoric=anaphoric)
+    k = {"last": -1, "next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
+    return _d(f"{base.year + k:04d}-{month:02d}", mod=_smod(g), anchor=base.ref, anaphoric=anaphoric)
+
+
 def _my(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
     return _d(f"{int(g['year']):04d}-{_month_no(g['mon']):02d}", mod=_smod(g))
@@ -413,7 +426,7 @@ def _holiday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
 
 
 RESOLVERS: dict[str, Resolver] = {
-    "iso": _iso, "slash": _slash, "mdy": _mdy, "dmy": _mdy, "my": _my, "modrel": _modrel,
+    "iso": _iso, "slash": _slash, "mdy": _mdy, "dmy": _mdy, "my": _my, "monrel": _monrel, "modrel": _modrel,
     "modmon": _modmon, "earlier": _earlier, "quarter": _quarter, "century": _century, "decade": _decade,
     "year": _yearr, "season": _season, "weekday": _weekdayr, "month": _month, "relunit": _relunitr,
     "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,

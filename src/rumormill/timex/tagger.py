@@ -78,6 +78,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("mdy", rf"(?:{WD},?\s+)?\b{MON}\s+{DAY}(?:\s*,?\s*(?:of\s+)?{YEAR})?"),
         ("dmy", rf"(?:{WD},?\s+)?(?:the\s+)?\b{DAY}(?:\s+of)?\s+{MON}(?:\s*,?\s*{YEAR})?"),
         ("my", rf"\b(?:{POSMOD}[-\s]+)?{MON},?\s+(?:of\s+)?{YEAR}"),
+        ("monrel", rf"\b(?:{POSMOD}[-\s]+)?{MONFULL},?\s+(?:of\s+)?(?P<rel>last|this|next|the\s+following|the\s+previous)"
+                   r"\s+year\b"),
         ("modrel", rf"(?:(?P<ee>earlier|later)\s+|{POSMOD}[-\s]+){relunit}"),
         ("modmon", rf"\b{POSMOD}[-\s]+{MONFULL}"),
         ("earlier", r"(?P<ee>earlier|later)\s+(?P<rel>this|that|in\s+the)\s+(?P<unit>year|month|week|day)"
