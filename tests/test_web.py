@@ -111,6 +111,17 @@ def test_size_limits() -> None:
         assert r.status_code == 413
         assert r.json()["status"] == 413
 
+        # a streamed body with no Content-Length is counted as it arrives
+        def chunks() -> Iterator[bytes]:
+            yield b'{"text": "'
+            for _ in range(100):
+                yield b"w" * 1000
+            yield b'"}'
+
+        r = c.post("/api/analyze", content=chunks(), headers={"content-type": "application/json"})
+        assert r.status_code == 413
+        assert "larger than the limit" in r.json()["error"]
+
 
 def test_readable_errors(client: TestClient) -> None:
     r = client.post("/analyze", data={"text": "   "})

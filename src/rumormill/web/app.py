@@ -52,9 +52,10 @@ class BodyTooLarge(Exception):
 class BodyLimit:
     """ASGI middleware: refuse a request body over ``limit`` bytes (declared or streamed) with 413."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, article_limit: int | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.article_limit = article_limit if article_limit is not None else limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -65,31 +66,40 @@ class BodyLimit:
             await self._refuse(scope, send)
             return
         seen = 0
+        exceeded = False
         started = False
 
         async def limited_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
+                    exceeded = True
                     raise BodyTooLarge
             return message
 
-        async def tracking_send(message: Message) -> None:
+        async def guarded_send(message: Message) -> None:
+            # A body parser may turn BodyTooLarge into its own error response: send the 413 instead.
             nonlocal started
+            if exceeded:
+                if not started:
+                    started = True
+                    await self._refuse(scope, send)
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
         try:
-            await self.app(scope, limited_receive, tracking_send)
+            await self.app(scope, limited_receive, guarded_send)
         except BodyTooLarge:
             if not started:
                 await self._refuse(scope, send)
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
-        message = f"the request is larger than the limit of {self.limit:,} bytes"
+        message = (f"the request is larger than the limit of {self.limit:,} bytes "
+                   f"(articles may have up to {self.article_limit:,} bytes)")
         response = _error_response(scope.get("path", ""), 413, message, None)
         await response(scope, _empty_receive, send)
 
@@ -206,7 +216,7 @@ def create_app(db: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
     _install_error_handlers(app)
     app.include_router(pages_router)
     app.include_router(api_router)
-    app.add_middleware(BodyLimit, limit=max_bytes + FORM_OVERHEAD)
+    app.add_middleware(BodyLimit, limit=max_bytes + FORM_OVERHEAD, article_limit=max_bytes)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     return app
