@@ -31,6 +31,13 @@ def test_no_dateline_in_the_body() -> None:
     assert dateline(text) is None
 
 
+def test_impossible_dates_do_not_crash() -> None:
+    ledger = rumormill.analyze_text("Headline\n\nFebruary 30, 2023\n\nThey met on February 30, 2023 and on June 31.",
+                                    published=None)
+    assert ledger.published.how != "text"
+    assert all(e.earliest <= e.latest for e in ledger.timeline)
+
+
 def test_dateline_wins_as_text() -> None:
     p = publication("Apple releases SDK\n\nMarch 01, 2008\n\nApple released the kit in 2007.")
     assert (p.how, p.value) == ("text", "2008-03-01")

@@ -57,6 +57,8 @@ def test_values(text: str, expr: str, expected: tuple[str, str, str | None]) -> 
         "She may go. The ‘May December’ actress smiled.",
         "At the end of the day, she is a realist.",
         "The deal is worth $2012 million.",
+        "Drake turned 30 years old and I have 14 year olds writing to me.",
+        "He once hosted “Saturday Night Live” with her.",
     ],
 )
 def test_not_times(text: str) -> None:

@@ -16,8 +16,10 @@ heuristic, not from the parse, so ``rumormill eval tempeval3/meantime`` measures
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
+from rumormill.errors import InputError
 from rumormill.ingest.published import make
 from rumormill.pipeline import State
 from rumormill.records import Published, Time
@@ -47,10 +49,13 @@ def publication(text: str, removed: list[str] | None = None) -> Published:
     """The publication date read from the text (dateline) or inferred from it."""
     line = dateline(text)
     if line is not None and not line.value.startswith("X"):
-        return make(line.value, "text", f"{line.kind} '{text[line.span[0]:line.span[1]]}' at the top of the text")
+        with contextlib.suppress(InputError):  # an impossible date is no dateline
+            return make(line.value, "text", f"{line.kind} '{text[line.span[0]:line.span[1]]}' at the top of the text")
+        line = None
     found = from_removed(removed or [])
     if found is not None:
-        return make(found[0], "text", f"date in the removed byline '{found[1]}'")
+        with contextlib.suppress(InputError):
+            return make(found[0], "text", f"date in the removed byline '{found[1]}'")
     guess = infer(text)
     if line is None or guess.earliest is None or guess.latest is None:
         return guess

@@ -44,6 +44,13 @@ class Dated:
 
 def value_interval(value: str, mod: str | None = None) -> tuple[dt.date, dt.date] | None:
     """The calendar interval of a TIMEX3 DATE value (narrowed by START/MID/END), or None."""
+    try:
+        return _value_interval(value, mod)
+    except ValueError:  # an impossible date written in the text ("February 30, 2023")
+        return None
+
+
+def _value_interval(value: str, mod: str | None) -> tuple[dt.date, dt.date] | None:
     v = value.split("T")[0]
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", v)
     if m:

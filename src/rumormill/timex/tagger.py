@@ -113,8 +113,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                  r"|\b(?P<noon>noon|midnight)\b"),
         ("duration", rf"(?:(?:the\s+)?(?P<rel>past|last|next|previous|first|coming|following|final)\s+)?"
                      rf"{MODPRE}?{NUM}(?:\s+|-)(?:(?:more|full|straight|consecutive|trading|business|long)[-\s]+)?"
-                     rf"{UNITS}(?![-\s]+old\b)(?:-long\b)?"),
-        ("vaguedur", rf"(?:(?:the\s+)?(?P<rel>past|last|next|coming)\s+)?{VAGUE}\s+{UNIT}s\b(?![-\s]+old\b)"
+                     rf"{UNITS}\b(?![-\s]+olds?\b)(?:-long\b)?"),
+        ("vaguedur", rf"(?:(?:the\s+)?(?P<rel>past|last|next|coming)\s+)?{VAGUE}\s+{UNIT}s\b(?![-\s]+olds?\b)"
                      rf"|(?P<recent>recent\s+{UNIT.replace('<unit>', '<unitr>')}s)\b"
                      rf"|(?P<pre>\b(?:for|within|in|over|after|take|takes|took|taking)\s+)(?P<bare>(?:the\s+)?{UNIT.replace('<unit>', '<unitb>')}s)\b"
                      r"|(?P<long>a\s+long\s+(?:time|while))"
@@ -174,6 +174,8 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
             return False
     if name == "weekday" and after[:2] in ("’s", "'s") and re.match(r"^.s\s+[A-Z]", after):
         return False
+    if name == "weekday" and (g.get("pod") or "")[:1].isupper() and re.match(r"^\s+[A-Z]", after):
+        return False  # "Saturday Night Live"
     if name == "decade" and re.search(r"\d['’]s$", m.group(0)) and not re.match(r"(?i)(?:the|early|mid|late)\b", m.group(0)):
         return False  # "2010's Black Swan" is the year 2010, possessive
     if (g.get("unit") or "").lower() == "second" and name == "duration" and (g.get("num") or "").lower() in ("a", "an", "one"):
