@@ -109,3 +109,21 @@ def test_older_instagram_embed_without_handle_in_text() -> None:
     )
     (embed,) = read_embeds(lxml.html.fromstring(html))
     assert (embed.author, embed.handle, embed.caption) == ("Natalie Portman", "natalieportman", "Date night 🖤")
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Simple Hiking Survival Kit (with Kids) - The Anti-June Cleaver", "The Anti-June Cleaver",
+         "Simple Hiking Survival Kit (with Kids)"),
+        ("Attorney General investigating WeWork – TechCrunch", "TechCrunch", "Attorney General investigating WeWork"),
+        ("Light Festival review | Inexhibit", "Inexhibit magazine", "Light Festival review"),
+        ("Vibe | Jay-Z talks", "Vibe", "Jay-Z talks"),
+        ("Jay-Z - the rapper speaks", "Vibe", "Jay-Z - the rapper speaks"),
+        ("Headline only", None, "Headline only"),
+    ],
+)
+def test_site_name_is_dropped_from_the_title(title: str, site: str | None, expected: str) -> None:
+    from rumormill.ingest.html import clean_title
+
+    assert clean_title(title, site) == expected

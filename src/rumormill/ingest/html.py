@@ -114,6 +114,27 @@ def read_embeds(tree: Any) -> tuple[Embed, ...]:
     return tuple(out)
 
 
+_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+
+
+def clean_title(title: str | None, sitename: str | None) -> str | None:
+    """Drop the site name from a page title ("Headline - TechCrunch" -> "Headline")."""
+    if not title:
+        return None
+    title = title.strip()
+    site = (sitename or "").strip().lower()
+    if site:
+        parts = _TITLE_SEP.split(title)
+        seps = _TITLE_SEP.findall(title)
+        if len(parts) >= 2:
+            first, last = parts[0].strip().lower(), parts[-1].strip().lower()
+            if last and (site.startswith(last) or last.startswith(site)):
+                title = title[: len(title) - len(parts[-1]) - len(seps[-1])].strip()
+            elif first and (site.startswith(first) or first.startswith(site)):
+                title = title[len(parts[0]) + len(seps[0]) :].strip()
+    return title or None
+
+
 def _extract(tree: Any, url: str | None) -> Any:
     import trafilatura
 
@@ -169,7 +190,7 @@ def from_html(
     return from_text(
         text,
         published=date,
-        title=doc.title or None,
+        title=clean_title(doc.title, doc.sitename),
         embeds=embeds,
         author=doc.author or None,
         url=url or doc.url or None,
