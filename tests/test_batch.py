@@ -331,3 +331,23 @@ def test_directory_into_store(mixed_dir: Path, tmp_path: Path) -> None:
     assert all(r[1] and r[2] is None for r in rows.values() if r[0] == "failed")
     assert all(r[2] is not None for r in rows.values() if r[0] == "ok")
     conn.close()
+
+
+def test_broken_input_becomes_failure_row_and_batch_goes_on(tmp_path: Path) -> None:
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"id": "g1", "text": ARTICLES[3]}) + "\n", encoding="utf-8")
+    import gzip
+
+    data = gzip.compress(b"".join(json.dumps({"id": f"z{i}", "text": t}).encode() + b"\n"
+                                  for i, t in enumerate(ARTICLES)))
+    truncated = tmp_path / "cut.jsonl.gz"
+    truncated.write_bytes(data[: len(data) // 2])
+    bad_parquet = tmp_path / "bad.parquet"
+    bad_parquet.write_bytes(b"PAR1 this is not parquet")
+    out = tmp_path / "out"
+    summary = run_batch([str(truncated), str(bad_parquet), str(good)], out=str(out), workers=1, progress=False)
+    rows = read_rows(out)
+    assert by_id(rows)["g1"]["status"] == "ok"
+    unreadable = [r for r in rows if r["error"] and r["error"].startswith("cannot read the rest")]
+    assert {Path(r["source"].split("#")[0]).name for r in unreadable} == {"cut.jsonl.gz", "bad.parquet"}
+    assert summary.failed == len(unreadable) == 2

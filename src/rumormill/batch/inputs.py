@@ -101,23 +101,46 @@ def check_inputs(paths: Iterable[str]) -> list[Path]:
 
 
 def read_inputs(paths: Iterable[Path], max_bytes: int) -> Iterator[Doc]:
-    """All documents of all inputs, in order."""
+    """All documents of all inputs, in order.
+
+    An input that breaks while being read (a truncated gzip, a corrupt Parquet file, no
+    text column) becomes one failure row for the rest of that input; the next input goes on.
+    """
     for p in paths:
-        kind = kind_of(p)
-        if kind == "dir":
-            yield from read_dir(p, max_bytes)
-        elif kind == "file":
-            yield read_file(p, max_bytes)
-        elif kind == "jsonl":
-            yield from read_jsonl(p, max_bytes)
-        elif kind == "parquet":
-            yield from read_parquet(p, max_bytes)
-        elif kind == "warc":
-            yield from read_warc(p, max_bytes)
+        n = 0
+        try:
+            for doc in _read_one(p, max_bytes):
+                n += 1
+                yield doc
+        except Exception as exc:  # whatever the reader library raises: the batch goes on
+            reason = str(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
+            yield Doc(id=content_id(f"{p.resolve()}#unreadable-after-{n}".encode()), source=f"{p}#{n}",
+                      error=f"cannot read the rest of this input after {n} documents: {reason}")
+
+
+def _read_one(p: Path, max_bytes: int) -> Iterator[Doc]:
+    kind = kind_of(p)
+    if kind == "dir":
+        yield from read_dir(p, max_bytes)
+    elif kind == "file":
+        yield read_file(p, max_bytes)
+    elif kind == "jsonl":
+        yield from read_jsonl(p, max_bytes)
+    elif kind == "parquet":
+        yield from read_parquet(p, max_bytes)
+    elif kind == "warc":
+        yield from read_warc(p, max_bytes)
 
 
 def count_inputs(paths: Iterable[Path]) -> int | None:
     """A cheap document count for the progress bar's ETA (None when it would cost a full read)."""
+    try:
+        return _count(paths)
+    except Exception:  # a broken input is reported when it is read, not here
+        return None
+
+
+def _count(paths: Iterable[Path]) -> int | None:
     total = 0
     for p in paths:
         kind = kind_of(p)
