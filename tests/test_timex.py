@@ -38,6 +38,8 @@ def _tags(text: str, published: str | None = "2024-01-15") -> dict[str, tuple[st
         ("Sales in the first half of 2023 rose.", "the first half of 2023", ("DATE", "2023-H1", None)),
         ("She works there three days a week.", "three days a week", ("SET", "P1W", None)),
         ("He served from 2010-2014.", "2014", ("DATE", "2014", None)),
+        ("She arrived on the 3rd and left.", "the 3rd", ("DATE", "2024-01-03", None)),
+        ("They began dating in November last year.", "November last year", ("DATE", "2023-11", None)),
         ("The firm went public two years later.", "two years later", ("DATE", "XXXX", None)),
     ],
 )
@@ -59,6 +61,7 @@ def test_values(text: str, expr: str, expected: tuple[str, str, str | None]) -> 
         "The deal is worth $2012 million.",
         "Drake turned 30 years old and I have 14 year olds writing to me.",
         "He once hosted “Saturday Night Live” with her.",
+        "It was her 15th time; he finished on the 18th hole.",
     ],
 )
 def test_not_times(text: str) -> None:

@@ -81,6 +81,30 @@ def _monrel(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
     return _d(f"{base.year + k:04d}-{month:02d}", mod=_smod(g), anchor=base.ref, anaphoric=anaphoric)
 
 
+def _dom(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm | None:
+    """"on the 15th": that day of the anchor's month (or the next/previous month, by tense)."""
+    day = int(m.groups["dom"])
+    if pub is None or pub.month is None:
+        return _d(f"XXXX-XX-{day:02d}")
+    best: tuple[int, str] | None = None
+    for k in (-1, 0, 1):
+        y, mo = _shift_months(pub.year, pub.month, k)
+        try:
+            d = dt.date(y, mo, day)
+        except ValueError:
+            continue
+        if pub.date is None:
+            if k == 0:
+                best = (0, _ymd(d))
+            continue
+        delta = (d - pub.date).days
+        if (tense == "past" and delta > 1) or (tense == "future" and delta < -1):
+            continue
+        if best is None or abs(delta) < best[0]:
+            best = (abs(delta), _ymd(d))
+    return _d(best[1], anchor=pub.ref) if best else _d(f"XXXX-XX-{day:02d}")
+
+
 def _my(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
     return _d(f"{int(g['year']):04d}-{_month_no(g['mon']):02d}", mod=_smod(g))
@@ -426,7 +450,7 @@ def _holiday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
 
 
 RESOLVERS: dict[str, Resolver] = {
-    "iso": _iso, "slash": _slash, "mdy": _mdy, "dmy": _mdy, "my": _my, "monrel": _monrel, "modrel": _modrel,
+    "iso": _iso, "slash": _slash, "mdy": _mdy, "dmy": _mdy, "my": _my, "monrel": _monrel, "dom": _dom, "modrel": _modrel,
     "modmon": _modmon, "earlier": _earlier, "quarter": _quarter, "century": _century, "decade": _decade,
     "year": _yearr, "season": _season, "weekday": _weekdayr, "month": _month, "relunit": _relunitr,
     "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,

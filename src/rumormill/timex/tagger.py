@@ -101,6 +101,9 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                     rf"upcoming)\s+{UNIT}\b"),
         ("sameperiod", r"\bthe\s+same\s+(?P<sunit>month|quarter|week|day|period|time)\s+(?:of\s+)?"
                         r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior)\s+year)\b"),
+        ("dom", r"(?P<pre>\b(?:on|by|until|since|from)\s+)the\s+(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+                r"(?![-\s]+(?:of|century|anniversary|birthday|floor|time|place|row|round|day|week|year|edition|"
+                r"annual|consecutive|straight|minute|hour|season|episode|game|inning|hole|lap|percent|%)\b)"),
         ("theday", r"\b(?P<theday>the\s+(?:same\s+)?day|that\s+day|the\s+weekend)\b(?!\s+(?:of|before|after|when|that)\b)"),
         ("deictic", rf"{DEICTIC}(?:\s+{POD})?|(?P<this>this|that)\s+{POD.replace('<pod>', '<pod2>')}"),
         ("ago", rf"{MODPRE}?{NUM}\s+(?:more\s+)?{UNITS}\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence)\b"
@@ -195,7 +198,7 @@ _TRIGGER_WORDS = frozenset(
 _CAP_TRIGGERS = frozenset(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Q"]
 )
-_NUM_AFTER = re.compile(r"(?:[:/.-]\d|\s*[ap]\.?m\b|s\b|\s+(?:UTC|GMT|hours)\b)", re.I)
+_NUM_AFTER = re.compile(r"(?:(?:st|nd|rd|th)\b|[:/.-]\d|\s*[ap]\.?m\b|s\b|\s+(?:UTC|GMT|hours)\b)", re.I)
 _MARGIN = 48
 
 
