@@ -89,6 +89,15 @@ def test_seed_most_claims_rest_on_anonymous_sources(seed_ledger: Ledger) -> None
     assert "quotes_total" in s
 
 
+def test_seed_one_cue_two_contents_and_no_leak_from_a_heading(seed_ledger: Ledger) -> None:
+    # "stating, “…”" introduces a direct quote and, in the next sentence, a mixed one
+    c = _claim(seed_ledger, "Natalie and Ben actually started having problems")
+    assert _kind(seed_ledger, c.source) == "anonymous" and c.quote is not None
+    # the heading "Portman suspected Ben to be ‘cheating …’" is no claim and lends nothing
+    before = _claim(seed_ledger, "he’s still very much in their lives")
+    assert [lk.status for lk in before.chain] == ["reported"]
+
+
 def test_seed_headings_and_frames_are_not_claims(seed_ledger: Ledger) -> None:
     heads = [h.span for h in seed_ledger.headings]
     for c in seed_ledger.claims:

@@ -165,9 +165,16 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
         if ch is not None:
             att_cue_head[id(a)] = ch
     heads_of_cues = set(att_cue_head.values())
+    # one cue can introduce several contents ("stating, “…”" and a mixed quote after it)
+    content_of_cue: dict[int, set[int]] = {}
     for a in atts:
         ch = att_cue_head.get(id(a))
-        content = _toks_in(parse, a.get("content_span"))
+        if ch is not None:
+            content_of_cue.setdefault(ch, set()).update(_toks_in(parse, a.get("content_span")))
+    for a in atts:
+        ch = att_cue_head.get(id(a))
+        content = _toks_in(parse, a.get("content_span")) | content_of_cue.get(ch, set()) if ch is not None \
+            else _toks_in(parse, a.get("content_span"))
         src = _toks_in(parse, a.get("source_span"))
         if a.get("content_span") is not None and any(_is_pred(toks[k]) for k in content):
             if ch is not None:
@@ -260,7 +267,9 @@ def _apply(a: dict[str, Any], units: list[Unit], parse: Parse, tree: _Tree, cue_
                                     or (a.get("kind") == "mixed" and qspan[0] < u.span[1] and u.span[0] < qspan[1]))):
             hits.append(u)
     cue = a.get("cue_span")
-    if cue is not None and not hits:  # no content, or a noun phrase ("denied the report")
+    clausal = content is not None and any(
+        _is_pred(parse.tokens[k]) for k in _toks_in(parse, content))
+    if cue is not None and not hits and not clausal:  # no content, or a noun phrase ("denied the report")
         inside = [u for u in units if u.span[0] <= cue[0] < u.span[1]]
         if not inside:
             para = next((u.paragraph for u in units if u.span[0] <= cue[0]), None)
