@@ -280,3 +280,18 @@ def test_bar_chart_escapes_and_counts() -> None:
     ET.fromstring(svg)
     assert "total 4" in svg and "&lt;x&gt;" in svg and "zero" not in svg
     assert svg.index(">anonymous</text>") < svg.index(">&lt;x&gt;</text>")  # largest first
+
+
+def test_real_ledgers_render_cleanly() -> None:
+    """Ledgers from the real stages (overlapping mentions, quotes, claims) render well nested, text intact."""
+    import rumormill
+    from tests.conftest import DATA, need_shared
+
+    celeb = need_shared(DATA / "articles" / "celebrity_perezrosas2018")
+    files = sorted(celeb.glob("celeb_*.txt"))[:6]
+    assert files
+    for path in files:
+        ledger = rumormill.analyze_path(str(path))
+        tree = _parse(render(ledger, "html"))
+        assert "".join(tree.article_text) == ledger.text, path.name
+        assert tree.scripts == 0 and tree.handlers == []
