@@ -215,6 +215,24 @@ def test_claims_without_the_sources_stage_rest_on_an_author_source() -> None:
     assert _status_of(state.claims, "left Paris") == "reported"
 
 
+def test_nested_chain_without_the_sources_stage_names_only_the_person() -> None:
+    from rumormill import ingest
+    from rumormill.nlp.model import parse
+    from rumormill.pipeline import State
+    from rumormill.stages import claims, entities
+
+    text = "Title line\n\nThe insider claimed Natalie Portman suspected that Ben had been cheating on her."
+    article = ingest.load_text(text, kind="text")
+    state = State(article=article, parse=parse(article.text), published=article.published)
+    entities.run(state)
+    claims.run(state)
+    c = next(c for c in state.claims if "cheating" in c.text)
+    portman = next(s for s in state.sources if s.label == "Natalie Portman")
+    assert portman.kind == "named" and portman.entity is not None and portman.id == "S1"
+    assert [(lk.source, lk.status) for lk in c.chain] == [("S0", "reported"), ("S1", "suspected")]
+    assert c.source == "S0"  # the unnamed insider is not guessed: the article relays it
+
+
 def _status_of(claims: list[Claim], words: str) -> str:
     return next(c.status for c in claims if words in c.text)
 

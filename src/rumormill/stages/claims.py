@@ -22,11 +22,12 @@ Runs after entities, time and sources. Reads ``state.parse``, ``state.sources``,
    clause (``epistemic.status``: news cue lexicon + the WikiWeasel hedge decision list), by the
    order asserted < reported < intended < speculated < suspected < alleged < rumoured <
    hypothetical < denied. Cues in another clause never count.
-4. ``source`` is the first link not held by the author ("S0"), else "S0". ``negated`` is a
-   negation attached to the clause's head. ``checkable`` see ``epistemic.clauses.checkable``.
+4. ``source`` is the outermost link's source, skipping an author link that only hedges a frame
+   ("friends reportedly advised"). ``negated`` is a negation attached to the clause's head (or an
+   open complement of it). ``checkable`` see ``epistemic.clauses.checkable``.
 
 Without the sources stage there are no attributions: frames are still found syntactically, but
-a speaker that is not a person entity is not guessed (the link is left out and its status kept),
+a speaker that is not a person entity is not guessed (its link is the author's, "S0"),
 and an author source "S0" is appended when ``state.sources`` has none, so no claim id dangles.
 """
 
@@ -122,7 +123,7 @@ def run(state: State) -> None:
     kind_of = {s.id: s.kind for s in state.sources}
     claims: list[Claim] = []
     for unit in units:
-        links, cues = _chain(unit, atts, speakers, parse)
+        links, cues, hedge_only = _chain(unit, atts, speakers, parse)
         own = [status for _i, _kind, status in unit.cues]
         for i, kind, _status in unit.cues:
             t = parse.tokens[i]
@@ -135,7 +136,9 @@ def run(state: State) -> None:
             links = [ChainLink(source=AUTHOR, status=status)]
         else:
             status = strongest([links[-1].status, *own])
-        source = next((lk.source for lk in links if lk.source != AUTHOR), AUTHOR)
+        # the claim rests on its outermost speaker; an author link that only hedges a frame
+        # ("friends reportedly advised") does not count, one that relays an unnamed speaker does
+        source = links[hedge_only].source if len(links) > hedge_only else links[0].source
         quote = _quote_of(unit, state.quotes)
         if quote is None:
             quote = next((a["quote"] for a in unit.attributions if a.get("quote") in quotes), None)
@@ -172,8 +175,10 @@ def _quote_of(unit: Unit, quotes: list[Any]) -> str | None:
     return best[1] if best else None
 
 
-def _chain(unit: Unit, atts: list[dict[str, Any]], speakers: _Speakers, parse: Any) -> tuple[list[ChainLink], list[Cue]]:
-    """Links (outermost first) from the attributions and syntactic frames governing the unit."""
+def _chain(unit: Unit, atts: list[dict[str, Any]], speakers: _Speakers,
+           parse: Any) -> tuple[list[ChainLink], list[Cue], int]:
+    """Links (outermost first) from the attributions and syntactic frames governing the unit,
+    the cues they bring, and how many leading author links only carry a frame hedge."""
     framed: list[tuple[float, int, str | None, str, list[tuple[int, str, str]], int | None]] = []
     cues: list[Cue] = []
     for a in unit.attributions:
@@ -207,23 +212,21 @@ def _chain(unit: Unit, atts: list[dict[str, Any]], speakers: _Speakers, parse: A
 
     framed.sort(key=cmp_to_key(outer_first))
     links: list[ChainLink] = []
-    unresolved: list[str] = []
+    hedge_only = 0  # leading author links that only carry a hedge on a frame ("reportedly")
     for _size, _pos, sid, status, hedges, _cue in framed:
         for i, kind, hstatus in hedges:
             t = parse.tokens[i]
             cues.append(Cue(text=t.text, span=(t.start, t.end), kind=kind))
             if not links:
                 links.append(ChainLink(source=AUTHOR, status=hstatus))
-        if sid is None:
-            unresolved.append(status)  # speaker not named or not found: no guessed link
-            continue
+                hedge_only = 1
+        # a speaker not named or not found is not guessed: the author relays it
+        sid = sid or AUTHOR
         if links and links[-1].source == sid:
             if links[-1].status != status:
                 links[-1] = ChainLink(source=sid, status=strongest([links[-1].status, status]))
+            if sid == AUTHOR:
+                hedge_only = 0
             continue
         links.append(ChainLink(source=sid, status=status))
-    if unresolved:
-        last = links[-1] if links else ChainLink(source=AUTHOR, status="asserted")
-        merged = ChainLink(source=last.source, status=strongest([last.status, *unresolved]))
-        links = [*links[:-1], merged] if links else [merged]
-    return links, cues
+    return links, cues, hedge_only
