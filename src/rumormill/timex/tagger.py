@@ -190,47 +190,83 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
                 and (g.get("smod") or "").lower().endswith("end of") and re.search(r"\bat\s+$", before, re.I))
 
 
-# Every rule's match contains one of these words: the rules only run in windows around them.
+# Every rule's match contains a trigger word of one of the kinds it lists: the rules only run in
+# windows around trigger words, and only the rules whose kinds occur in the window.
 _WORDS = re.compile(r"[A-Za-z]+|\d+")
-_TRIGGER_WORDS = frozenset(
-    ["second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "quarter", "year", "decade", "century", "centuries", "spring", "summer", "autumn", "fall", "winter", "morning", "afternoon", "evening", "overnight", "tonight", "now", "nowadays", "current", "currently", "recent", "recently", "lately", "today", "tomorrow", "yesterday", "past", "future", "soon", "annual", "annually", "daily", "weekly", "monthly", "yearly", "hourly", "quarterly", "nightly", "biweekly", "noon", "midnight", "long", "moment", "present", "term", "nineteenth", "twentieth", "christmas", "valentine", "halloween", "independence", "fourth", "bastille", "days", "being", "same"]
-)
-_CAP_TRIGGERS = frozenset(
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Q"]
-)
+_KIND_WORDS = {
+    "unit": "second minute hour day days night week weekend fortnight month quarter half year decade century "
+            "centuries same nineteenth twentieth",
+    "season": "spring summer autumn fall winter",
+    "pod": "morning afternoon evening overnight tonight night",
+    "deic": "today tomorrow yesterday tonight",
+    "ref": "now nowadays current currently recent recently lately past future soon moment present term being days",
+    "setadj": "annual annually daily weekly monthly yearly hourly quarterly nightly biweekly",
+    "holiday": "christmas valentine halloween independence fourth bastille year",
+    "long": "long",
+    "digit": "noon midnight",
+}
+_TRIGGER_KINDS: dict[str, frozenset[str]] = {}
+for _kind, _words in _KIND_WORDS.items():
+    for _w in _words.split():
+        _TRIGGER_KINDS[_w] = _TRIGGER_KINDS.get(_w, frozenset()) | {_kind}
+_CAP_KINDS: dict[str, frozenset[str]] = {
+    **{w: frozenset({"month"}) for w in "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec January February "
+                                         "March April June July August September October November December".split()},
+    **{w: frozenset({"weekday"}) for w in "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()},
+    "Q": frozenset({"digit"}),
+}
+_DIGIT = frozenset({"digit"})
+_RULE_NEEDS = {
+    "iso": "digit", "slash": "digit", "mdy": "month", "dmy": "month", "my": "month", "monrel": "month",
+    "modrel": "unit season month digit", "modmon": "month", "earlier": "unit deic", "quarter": "unit digit",
+    "century": "unit digit", "decade": "digit", "year": "digit", "season": "season", "weekday": "weekday",
+    "month": "month", "relunit": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit",
+    "deictic": "deic pod", "ago": "unit", "time": "digit", "duration": "unit", "vaguedur": "unit long",
+    "set": "unit weekday season setadj", "ref": "ref", "holiday": "holiday",
+}
 _NUM_AFTER = re.compile(r"(?:(?:st|nd|rd|th)\b|[:/.-]\d|\s*[ap]\.?m\b|s\b|\s+(?:UTC|GMT|hours)\b)", re.I)
 _MARGIN = 48
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
+def _windows(text: str) -> list[tuple[int, int, set[str]]]:
+    out: list[tuple[int, int, set[str]]] = []
     for m in _WORDS.finditer(text):
         w = m.group(0)
+        kinds: frozenset[str] | None
         if w[0].isdigit():
             n = len(w)
-            hit = (n == 4 and "1600" <= w <= "2099") or bool(_NUM_AFTER.match(text, m.end()))
-        elif w[0].isupper() and w in _CAP_TRIGGERS:
-            hit = True
+            hit = ((n == 4 and "1600" <= w <= "2099") or bool(_NUM_AFTER.match(text, m.end()))
+                   or (n == 2 and m.start() > 0 and text[m.start() - 1] in "'’"))
+            kinds = _DIGIT if hit else None
+        elif w[0].isupper() and w in _CAP_KINDS:
+            kinds = _CAP_KINDS[w]
         else:
             low = w.lower()
-            hit = low in _TRIGGER_WORDS or (low[-1:] == "s" and low[:-1] in _TRIGGER_WORDS)
-        if not hit:
+            kinds = _TRIGGER_KINDS.get(low) or (_TRIGGER_KINDS.get(low[:-1]) if low[-1:] == "s" else None)
+        if not kinds:
             continue
         s, e = max(0, m.start() - _MARGIN), min(len(text), m.end() + _MARGIN)
         if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], e)
+            out[-1] = (out[-1][0], e, out[-1][2] | kinds)
         else:
-            out.append((s, e))
+            out.append((s, e, set(kinds)))
     return out
+
+
+@cache
+def _needs() -> list[tuple[int, str, re.Pattern[str], frozenset[str]]]:
+    return [(prio, name, rx, frozenset(_RULE_NEEDS[name].split())) for prio, (name, rx) in enumerate(_rules())]
 
 
 def find(text: str) -> list[Mention]:
     """Candidate temporal expressions, longest non-overlapping first-to-last."""
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
     seen: set[tuple[int, int, int]] = set()
-    rules = _rules()
-    for ws, we in _windows(text):
-        for prio, (name, rx) in enumerate(rules):
+    rules = _needs()
+    for ws, we, kinds in _windows(text):
+        for prio, name, rx, needs in rules:
+            if needs.isdisjoint(kinds):
+                continue
             for m in rx.finditer(text, ws, we):
                 key = (m.start(), m.end(), prio)
                 if m.end() > m.start() and key not in seen and _ok(text, name, m):
