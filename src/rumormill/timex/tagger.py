@@ -210,9 +210,8 @@ for _kind, _words in _KIND_WORDS.items():
     for _w in _words.split():
         _TRIGGER_KINDS[_w] = _TRIGGER_KINDS.get(_w, frozenset()) | {_kind}
 _CAP_KINDS: dict[str, frozenset[str]] = {
-    **{w: frozenset({"month"}) for w in "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec January February "
-                                         "March April June July August September October November December".split()},
-    **{w: frozenset({"weekday"}) for w in "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()},
+    **{w: frozenset({"month"}) for w in ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December"]},
+    **{w: frozenset({"weekday"}) for w in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]},
     "Q": frozenset({"digit"}),
 }
 _DIGIT = frozenset({"digit"})
