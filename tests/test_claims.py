@@ -155,10 +155,21 @@ def test_seed_markdown_section(seed_ledger: Ledger) -> None:
         ("Rumors swirled that Portman had left Paris in June.", "left Paris", "rumoured"),
         ("Millepied allegedly cheated on Portman in 2022.", "cheated on Portman", "alleged"),
         ("It appears that Portman left Paris in June.", "left Paris", "speculated"),
+        # an intention verb needs a clausal complement and must be the clause's predicate
+        ("Brad wished her a happy birthday in February.", "wished her", "asserted"),
+        ("However, anyone hoping that Bren is going to happen again will be sorely disappointed.",
+         "will be sorely disappointed", "asserted"),
     ],
 )
 def test_status(body: str, words: str, status: str) -> None:
     assert _claim(_analyze(body), words).status == status
+
+
+def test_according_to_frame_stays_out_of_the_claim() -> None:
+    ledger = _analyze("According to US Weekly, Brad reached out to Jen in February.")
+    c = _claim(ledger, "reached out to Jen")
+    assert "Weekly" not in c.text and "According" not in c.text
+    assert _kind(ledger, c.source) == "outlet" and c.status == "reported"
 
 
 def test_denial_rests_on_the_representative() -> None:

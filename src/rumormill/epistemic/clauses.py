@@ -215,7 +215,7 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
                 seg.append(i)
                 continue
             if seg:
-                units.extend(_segment_units(parse, tree, seg, si, para_of[seg[0]], frame_tok | named, frame_verb,
+                units.extend(_segment_units(parse, tree, seg, si, para_of[seg[0]], frame_tok, frame_verb,
                                             content_sets, units, named))
             seg = [i] if i < sent.tok_end and para_of[i] >= 0 else []
 
@@ -228,7 +228,8 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
         cues = by_sent[u.sent]
         own = set(u.tokens)
         u.cues = [(i, kind, st) for i, (kind, st) in sorted(cues.items())
-                  if i in own and i not in att_cue_tok and i not in frame_verb]
+                  if i in own and i not in att_cue_tok and i not in frame_verb
+                  and (kind != "intention" or _on_predicate(i, u.head, toks))]
         # negation on the head, or on an open complement it governs ("seen not wearing")
         scope = [u.head, *(c for c in tree.kids[u.head] if toks[c].dep == "xcomp")]
         u.negations = sorted(c for h in scope for c in tree.kids[h]
@@ -295,11 +296,13 @@ def _para_at(units: list[Unit], char: int, prev: Unit) -> int:
     return prev.paragraph if not any(prev.span[1] <= u.span[0] <= char for u in units) else -2
 
 
-def _segment_units(parse: Parse, tree: _Tree, seg: list[int], si: int, para: int, blocked: set[int],
+def _segment_units(parse: Parse, tree: _Tree, seg: list[int], si: int, para: int, frame_tok: set[int],
                    frame_verb: set[int], content_sets: list[set[int]], done: list[Unit],
                    named: set[int]) -> list[Unit]:
+    """Units of one piece of sentence. ``frame_tok``: words of reporting frames; ``named``: words of
+    names, which never head a clause (the tagger sometimes reads "Millepied" as a verb)."""
     toks = parse.tokens
-    frame_tok = blocked - named  # words of reporting frames (names are only barred from heading a clause)
+    blocked = frame_tok | named
     inseg = set(seg)
 
     def lhead(i: int) -> int:
@@ -411,6 +414,12 @@ def _segment_units(parse: Parse, tree: _Tree, seg: list[int], si: int, para: int
 def _speaker_clause(i: int, tree: _Tree, frame_tok: set[int]) -> bool:
     """A clause whose subject is a speaker phrase ("a second insider sheds light ..., stating")."""
     return any(tree.toks[c].dep in ("nsubj", "nsubjpass") and c in frame_tok for c in tree.kids[i])
+
+
+def _on_predicate(i: int, head: int, toks: tuple[Token, ...]) -> bool:
+    """An intention verb counts when it is the clause's predicate ("is hoping to", "wants to"),
+    not when it sits in a noun phrase ("anyone hoping that … will be disappointed")."""
+    return i == head or (toks[i].head == head and toks[i].dep in ("xcomp", "ccomp", "conj")) or toks[head].head == i
 
 
 def dominates(parse: Parse, a: int, b: int) -> bool:

@@ -60,10 +60,12 @@ def lexical_cue(lemma: str, lower: str, pos: str) -> tuple[str, str] | None:
 
 
 _RAISING = frozenset({"appear", "seem"})
+_NEEDS_COMPLEMENT = frozenset({"intention"})
 
 
 def _clausal_complement(parse: Parse, i: int, lo: int, hi: int) -> bool:
-    return any(parse.tokens[k].head == i and parse.tokens[k].dep in ("ccomp", "xcomp") for k in range(lo, hi))
+    return any(parse.tokens[k].head == i and k != i and parse.tokens[k].dep in ("ccomp", "xcomp")
+               and parse.tokens[k].pos in ("VERB", "AUX") for k in range(lo, hi))
 
 
 def _stems(lower: str) -> tuple[str, ...]:
@@ -88,6 +90,9 @@ def sentence_cues(parse: Parse, lo: int, hi: int) -> dict[int, tuple[str, str]]:
     for i in range(lo, hi):
         t = toks[i]
         lex = lexical_cue(t.lemma, t.lower, t.pos)
+        if lex is not None and lex[0] in _NEEDS_COMPLEMENT and t.pos == "VERB" \
+                and not _clausal_complement(parse, i, lo, hi):
+            lex = None  # "wished her a happy birthday" is no intention; "wants to", "hopes that" are
         if lex is not None:
             if lex[0] == "condition":
                 if i not in hedged:
