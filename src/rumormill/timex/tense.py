@@ -16,7 +16,8 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _SENT_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 
 _FUTURE = frozenset(
-    ["will", "won't", "'ll", "’ll", "shall", "upcoming", "going", "planning", "plans", "plan", "intends", "intend", "hopes", "hoping", "expects", "expected", "scheduled", "due", "aims", "aiming", "hope", "wants", "wish"]
+    ["will", "won't", "'ll", "’ll", "shall", "upcoming", "going", "planning", "plans", "plan", "intends", "intend", "hopes", "hoping", "expects", "expected", "scheduled", "due", "aims", "aiming", "hope", "wants", "wish",
+     "should", "could", "might", "must"]
 )
 _PAST = frozenset(
     ["was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "began", "left", "got", "saw", "gave", "found", "became", "brought", "held", "met", "won", "lost", "fell", "rose", "sold", "bought", "paid", "led", "ran", "spent", "sent", "set", "thought", "knew", "felt", "kept", "wrote", "grew", "stood", "heard", "meant", "built", "chose", "drew", "drove", "ate", "flew", "forgot", "hid", "hit", "hurt", "lay", "put", "quit", "read", "rode", "rang", "sang", "sank", "shook", "shot", "shut", "slept", "spoke", "spun", "stole", "struck", "swore", "swam", "taught", "threw", "understood", "woke", "wore", "ago", "earlier", "previously"]
@@ -48,8 +49,13 @@ class Cues:
         self.ends = [m.end() for m in _SENT_END.finditer(text)]
         self.starts: list[int] = []
         self.items: list[tuple[int, int, str, bool]] = []
+        prev = ""
         for m in _WORD.finditer(text):
-            kind = _kind(m.group(0))
+            word = m.group(0)
+            kind = _kind(word) if word != "may" else "future"  # the modal, not the month
+            if kind == "past" and prev in ("be", "been", "being"):
+                kind = None  # a participle after "be": the auxiliary before it carries the tense
+            prev = word.lower()
             if kind == "past" and m.group(0).lower() == "set" and text.startswith(" to ", m.end()):
                 kind = "future"  # "is set to begin"
             if kind:
