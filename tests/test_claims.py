@@ -165,6 +165,14 @@ def test_status(body: str, words: str, status: str) -> None:
     assert _claim(_analyze(body), words).status == status
 
 
+def test_question_is_speculated_and_not_checkable() -> None:
+    ledger = _analyze("Is Jennifer Lopez, 47, the one for Alex Rodriguez? Lopez dined in Paris on Friday.")
+    q = _claim(ledger, "Jennifer Lopez")
+    assert q.status == "speculated" and not q.checkable
+    assert any(c.kind == "question" for c in q.cues)
+    assert _claim(ledger, "dined in Paris").status == "asserted"
+
+
 def test_according_to_frame_stays_out_of_the_claim() -> None:
     ledger = _analyze("According to US Weekly, Brad reached out to Jen in February.")
     c = _claim(ledger, "reached out to Jen")

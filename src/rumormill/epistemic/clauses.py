@@ -230,6 +230,10 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
         u.cues = [(i, kind, st) for i, (kind, st) in sorted(cues.items())
                   if i in own and i not in att_cue_tok and i not in frame_verb
                   and (kind != "intention" or _on_predicate(i, u.head, toks))]
+        # a question raises a possibility; it asserts nothing ("Is Jennifer Lopez the one?")
+        q = _question_mark(parse, u)
+        if q is not None:
+            u.cues.append((q, "question", "speculated"))
         # negation on the head, or on an open complement it governs ("seen not wearing")
         scope = [u.head, *(c for c in tree.kids[u.head] if toks[c].dep == "xcomp")]
         u.negations = sorted(c for h in scope for c in tree.kids[h]
@@ -416,6 +420,18 @@ def _speaker_clause(i: int, tree: _Tree, frame_tok: set[int]) -> bool:
     return any(tree.toks[c].dep in ("nsubj", "nsubjpass") and c in frame_tok for c in tree.kids[i])
 
 
+def _question_mark(parse: Parse, u: Unit) -> int | None:
+    """The "?" closing the unit's sentence piece, when the unit is in it."""
+    toks = parse.tokens
+    sent = parse.sents[u.sent]
+    k = max(u.tokens, default=u.head) + 1
+    while k < sent.tok_end and toks[k].pos in ("PUNCT", "SPACE") and toks[k].text != "?":
+        k += 1
+    if k < sent.tok_end and toks[k].text == "?":
+        return k
+    return None
+
+
 def _on_predicate(i: int, head: int, toks: tuple[Token, ...]) -> bool:
     """An intention verb counts when it is the clause's predicate ("is hoping to", "wants to"),
     not when it sits in a noun phrase ("anyone hoping that … will be disappointed")."""
@@ -466,7 +482,7 @@ def checkable(unit: Unit, parse: Parse, source_kind: str) -> bool:
     him"); imperatives. Everything else that names who or when is checkable.
     """
     toks = parse.tokens
-    if any(st in ("hypothetical", "intended") for _i, _k, st in unit.cues):
+    if any(st in ("hypothetical", "intended") or k == "question" for _i, k, st in unit.cues):
         return False
     head = toks[unit.head]
     sent = parse.sents[unit.sent]

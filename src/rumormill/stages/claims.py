@@ -123,8 +123,8 @@ def run(state: State) -> None:
     kind_of = {s.id: s.kind for s in state.sources}
     claims: list[Claim] = []
     for unit in units:
-        links, cues, hedge_only = _chain(unit, atts, speakers, parse)
-        own = [status for _i, _kind, status in unit.cues]
+        links, cues, hedge_only, hidden = _chain(unit, atts, speakers, parse)
+        own = [status for _i, _kind, status in unit.cues] + hidden
         for i, kind, _status in unit.cues:
             t = parse.tokens[i]
             cues.append(Cue(text=t.text, span=(t.start, t.end), kind=kind))
@@ -176,9 +176,10 @@ def _quote_of(unit: Unit, quotes: list[Any]) -> str | None:
 
 
 def _chain(unit: Unit, atts: list[dict[str, Any]], speakers: _Speakers,
-           parse: Any) -> tuple[list[ChainLink], list[Cue], int]:
+           parse: Any) -> tuple[list[ChainLink], list[Cue], int, list[str]]:
     """Links (outermost first) from the attributions and syntactic frames governing the unit,
-    the cues they bring, and how many leading author links only carry a frame hedge."""
+    the cues they bring, how many leading author links only carry a frame hedge, and the statuses
+    of inner frames whose speaker is unknown (they count for the status, not the chain)."""
     framed: list[tuple[float, int, str | None, str, list[tuple[int, str, str]], int | None]] = []
     cues: list[Cue] = []
     for a in unit.attributions:
@@ -212,6 +213,7 @@ def _chain(unit: Unit, atts: list[dict[str, Any]], speakers: _Speakers,
 
     framed.sort(key=cmp_to_key(outer_first))
     links: list[ChainLink] = []
+    hidden: list[str] = []
     hedge_only = 0  # leading author links that only carry a hedge on a frame ("reportedly")
     for _size, _pos, sid, status, hedges, _cue in framed:
         for i, kind, hstatus in hedges:
@@ -220,8 +222,13 @@ def _chain(unit: Unit, atts: list[dict[str, Any]], speakers: _Speakers,
             if not links:
                 links.append(ChainLink(source=AUTHOR, status=hstatus))
                 hedge_only = 1
-        # a speaker not named or not found is not guessed: the author relays it
-        sid = sid or AUTHOR
+        if sid is None:
+            # a speaker not named or not found is not guessed: outermost, the author relays it;
+            # inside another source's words it is left out and only its status counts
+            if links:
+                hidden.append(status)
+                continue
+            sid = AUTHOR
         if links and links[-1].source == sid:
             if links[-1].status != status:
                 links[-1] = ChainLink(source=sid, status=strongest([links[-1].status, status]))
@@ -229,4 +236,4 @@ def _chain(unit: Unit, atts: list[dict[str, Any]], speakers: _Speakers,
                 hedge_only = 0
             continue
         links.append(ChainLink(source=sid, status=status))
-    return links, cues, hedge_only
+    return links, cues, hedge_only, hidden
