@@ -10,6 +10,7 @@ non-overlapping matches, leftmost first. Extents follow TimeML: prepositions sta
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -272,15 +273,16 @@ def find(text: str) -> list[Mention]:
                     seen.add(key)
                     cands.append((m.start(), m.end(), prio, name, m))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # kept spans, sorted by start (they never overlap)
     keep: list[Mention] = []
     for s, e, _p, name, m in cands:
         if m.groupdict().get("pre"):
             s = m.end("pre")
         s, e = _trim(text, s, e)
-        if e <= s or any(s < te and ts < e for ts, te in taken):
+        i = bisect.bisect_left(taken, (s, e))
+        if e <= s or (i > 0 and taken[i - 1][1] > s) or (i < len(taken) and taken[i][0] < e):
             continue
-        taken.append((s, e))
+        taken.insert(i, (s, e))
         groups = {k: val for k, val in m.groupdict().items() if val}
         keep.append(Mention(start=s, end=e, rule=name, groups=groups))
     keep.sort(key=lambda x: x.start)
