@@ -103,3 +103,16 @@ def test_not_the_same_marriage_or_a_misattributed_age() -> None:
     assert not [c for c in led.checks if c.status == "contradiction"], led.checks
     nov = next(t for t in led.times if t.text.startswith("November"))
     assert (nov.text, nov.value) == ("November last year", "2017-11")
+
+
+def test_running_duration_against_the_publication_date() -> None:
+    ok = ("Anniversary\n\nJane Miller and Tom Baker got married in 2012. "
+          "Miller and Baker have been married for 11 years, Miller says.\n")
+    led = rumormill.analyze_text(ok, published="2024-01-15")
+    dur = [c for c in led.checks if c.kind == "duration"]
+    assert dur and dur[0].status == "consistent", led.checks
+    bad = ok.replace("for 11 years", "for 5 years")
+    led = rumormill.analyze_text(bad, published="2024-01-15")
+    dur = [c for c in led.checks if c.kind == "duration"]
+    assert dur and dur[0].status == "contradiction", led.checks
+    assert "publication" in dur[0].detail

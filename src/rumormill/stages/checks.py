@@ -17,12 +17,14 @@ that cannot be settled (no publication date, intervals that overlap only in part
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 
 from rumormill.pipeline import State
-from rumormill.records import Check, Claim, Fact, Time
+from rumormill.records import Check, Claim, Fact, Published, Time
 from rumormill.timex import durations
 from rumormill.timex.events import CLAUSE_STOP, Dated, collect, people_by_sentence, sentences
+from rumormill.timex.tense import guess as guess_tense
 
 VERSION = "checks.v1"
 
@@ -41,7 +43,7 @@ def run(state: State) -> None:
     if links is None:
         links = durations.links(text, state.times, dated, state.entities, sents)
     out: list[Check] = []
-    out += _duration_checks(links, state.claims)
+    out += _duration_checks(links, state.claims, text, state.published)
     out += _date_checks(dated, state.claims, {e.id: e.name for e in state.entities})
     out += _age_checks(state, dated, sents)
     out += _order_checks(text, dated, sents, state.claims)
@@ -61,13 +63,25 @@ def _q(t: Time) -> str:
     return f"“{t.text}” ({t.id}, {t.value}{', ' + t.mod if t.mod else ''})"
 
 
-def _duration_checks(links: list[durations.Link], claims: list[Claim]) -> list[Check]:
+def _duration_checks(links: list[durations.Link], claims: list[Claim], text: str,
+                     published: Published) -> list[Check]:
     out = []
     for link in links:
         lo, hi = durations.reach(link)
         head = (f"{link.family} dated {_q(link.start.time)} + {_q(link.duration)} → {link.nominal}")
         times = [link.start.time, link.duration]
         if link.end is None:
+            ongoing = guess_tense(text, *link.duration.span) == "present"  # "have been married for 11 years"
+            if ongoing and published.earliest and published.latest:
+                p_lo, p_hi = dt.date.fromisoformat(published.earliest), dt.date.fromisoformat(published.latest)
+                fits = p_hi >= lo and p_lo <= hi
+                when = (published.value if published.how != "inferred" and published.value
+                        else f"{published.earliest}–{published.latest}")
+                out.append(Check(kind="duration", status="consistent" if fits else "contradiction",
+                                 detail=f"{head}, still running at publication ({when}, {published.how}): "
+                                        + ("consistent" if fits else "the numbers do not add up"),
+                                 evidence=_cite(times, claims)))
+                continue
             out.append(Check(kind="duration", status="unverifiable",
                              detail=f"{head}; nothing in the duration's sentence dates its end",
                              evidence=_cite(times, claims)))
