@@ -8,7 +8,7 @@ See ``stages/claims.py`` for the whole picture. Here:
   with a contiguous span. Words of a reporting frame (the speaker phrase, the cue and what hangs
   on it outside the content: "a source revealed to US Weekly in their latest issue") belong to no
   claim. A verbless fragment (a sentence split inside a title) is joined to the claim before it.
-- ``checkable`` decides whether a claim asserts something that could be checked.
+- ``epistemic.checkable`` decides whether a claim asserts something that could be checked.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from rumormill.epistemic.status import NEGATORS, sentence_cues
+from rumormill.epistemic.tree import Tree, balance_quotes, toks_in
 from rumormill.lexicons import load_table
 from rumormill.nlp.parse import Parse, Token
 from rumormill.records import Article
@@ -32,10 +33,6 @@ _FRAME_CLASSES = {"neutral", "reveal", "assert", "confirm", "claim", "deny", "th
                   "hint", "ask"}
 _TRIM_START = {"cc", "punct", "mark", "prep"}
 _TRIM_END = {"cc", "punct"}
-_OPEN = "“‘\"'"
-_CLOSE = "”’\"'"
-_EVALUATIVE = {"be", "become", "seem", "look", "sound", "feel", "appear", "remain", "get"}
-_ANCHOR_PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "we", "i"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,57 +68,6 @@ def _reporting() -> dict[str, str]:
     return {row[0]: row[1] for row in load_table("reporting_verbs.tsv") if len(row) > 1}
 
 
-def _toks_in(parse: Parse, span: Span | None) -> set[int]:
-    if span is None:
-        return set()
-    s, e = span
-    out = set()
-    t = parse.token_at(s)
-    k = t.i if t is not None else _first_from(parse, s)
-    while 0 <= k < len(parse.tokens) and parse.tokens[k].start < e:
-        if parse.tokens[k].end > s:
-            out.add(k)
-        k += 1
-    return out
-
-
-def _first_from(parse: Parse, char: int) -> int:
-    lo, hi = 0, len(parse.tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if parse.tokens[mid].end <= char:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-class _Tree:
-    def __init__(self, parse: Parse) -> None:
-        self.toks = parse.tokens
-        self.kids: list[list[int]] = [[] for _ in self.toks]
-        for t in self.toks:
-            if t.head != t.i:
-                self.kids[t.head].append(t.i)
-
-    def subtree(self, i: int, stop: set[int] | None = None) -> set[int]:
-        """Token ``i`` and its descendants, not descending into tokens in ``stop``."""
-        out, stack = set(), [i]
-        while stack:
-            k = stack.pop()
-            if k not in out and (k == i or not stop or k not in stop):
-                out.add(k)
-                stack.extend(self.kids[k])
-        return out
-
-    def head_of(self, toks: Iterable[int]) -> int | None:
-        group = set(toks)
-        for k in sorted(group):
-            if self.toks[k].head not in group or self.toks[k].head == k:
-                return k
-        return None
-
-
 def _is_pred(t: Token) -> bool:
     return t.pos in PRED_POS or t.tag.startswith("VB") or t.tag == "MD"
 
@@ -134,8 +80,8 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
         return []
     named: set[int] = set()
     for sp in names:
-        named |= _toks_in(parse, sp)
-    tree = _Tree(parse)
+        named |= toks_in(parse, sp)
+    tree = Tree(parse)
     rep = _reporting()
     quote_spans = quote_spans or {}
 
@@ -159,7 +105,7 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
     att_cue_tok: set[int] = set()
     att_cue_head: dict[int, int] = {}
     for a in atts:
-        cue = _toks_in(parse, a.get("cue_span"))
+        cue = toks_in(parse, a.get("cue_span"))
         att_cue_tok |= cue
         ch = tree.head_of(cue) if cue else None
         if ch is not None:
@@ -170,12 +116,12 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
     for a in atts:
         ch = att_cue_head.get(id(a))
         if ch is not None:
-            content_of_cue.setdefault(ch, set()).update(_toks_in(parse, a.get("content_span")))
+            content_of_cue.setdefault(ch, set()).update(toks_in(parse, a.get("content_span")))
     for a in atts:
         ch = att_cue_head.get(id(a))
-        content = _toks_in(parse, a.get("content_span")) | content_of_cue.get(ch, set()) if ch is not None \
-            else _toks_in(parse, a.get("content_span"))
-        src = _toks_in(parse, a.get("source_span"))
+        content = toks_in(parse, a.get("content_span")) | content_of_cue.get(ch, set()) if ch is not None \
+            else toks_in(parse, a.get("content_span"))
+        src = toks_in(parse, a.get("source_span"))
         if a.get("content_span") is not None and any(_is_pred(toks[k]) for k in content):
             if ch is not None:
                 frame_verb.add(ch)
@@ -200,7 +146,7 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
                     frame_tok |= tree.subtree(c) if toks[c].dep in ("nsubj", "nsubjpass", "dative") else {c}
             frame_tok.add(t.i)
     # content clauses cut claims out of their host sentence; a mixed quote's fragment does not
-    content_sets = [cs for cs in (_toks_in(parse, a["content_span"]) for a in atts
+    content_sets = [cs for cs in (toks_in(parse, a["content_span"]) for a in atts
                                   if a.get("content_span") is not None and a.get("kind") != "mixed")
                     if any(_is_pred(toks[k]) for k in cs)]
 
@@ -258,11 +204,11 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
     return units
 
 
-def _hedges_on(verb: int, tree: _Tree, cues: dict[int, tuple[str, str]]) -> list[tuple[int, str, str]]:
+def _hedges_on(verb: int, tree: Tree, cues: dict[int, tuple[str, str]]) -> list[tuple[int, str, str]]:
     return [(c, *cues[c]) for c in tree.kids[verb] if c in cues and tree.toks[c].dep in ("advmod", "aux")]
 
 
-def _apply(a: dict[str, Any], units: list[Unit], parse: Parse, tree: _Tree, cue_head: int | None,
+def _apply(a: dict[str, Any], units: list[Unit], parse: Parse, tree: Tree, cue_head: int | None,
            quote_spans: dict[str, Span], by_sent: dict[int, dict[int, tuple[str, str]]]) -> None:
     content = a.get("content_span")
     qspan = quote_spans.get(a.get("quote") or "")
@@ -273,7 +219,7 @@ def _apply(a: dict[str, Any], units: list[Unit], parse: Parse, tree: _Tree, cue_
             hits.append(u)
     cue = a.get("cue_span")
     clausal = content is not None and any(
-        _is_pred(parse.tokens[k]) for k in _toks_in(parse, content))
+        _is_pred(parse.tokens[k]) for k in toks_in(parse, content))
     if cue is not None and not hits and not clausal:  # no content, or a noun phrase ("denied the report")
         inside = [u for u in units if u.span[0] <= cue[0] < u.span[1]]
         if not inside:
@@ -300,7 +246,7 @@ def _para_at(units: list[Unit], char: int, prev: Unit) -> int:
     return prev.paragraph if not any(prev.span[1] <= u.span[0] <= char for u in units) else -2
 
 
-def _segment_units(parse: Parse, tree: _Tree, seg: list[int], si: int, para: int, frame_tok: set[int],
+def _segment_units(parse: Parse, tree: Tree, seg: list[int], si: int, para: int, frame_tok: set[int],
                    frame_verb: set[int], content_sets: list[set[int]], done: list[Unit],
                    named: set[int]) -> list[Unit]:
     """Units of one piece of sentence. ``frame_tok``: words of reporting frames; ``named``: words of
@@ -409,13 +355,13 @@ def _segment_units(parse: Parse, tree: _Tree, seg: list[int], si: int, para: int
         if len(words) < 2:
             continue
         s, e = toks[members[0]].start, toks[members[-1]].end
-        s, e = _balance(parse.text, s, e)
+        s, e = balance_quotes(parse.text, s, e)
         out.append(Unit(span=(s, e), head=h, head_char=toks[h].start, sent=si, paragraph=para,
                         tokens=[i for i in members if assigned[pos[i]] == h]))
     return out
 
 
-def _speaker_clause(i: int, tree: _Tree, frame_tok: set[int]) -> bool:
+def _speaker_clause(i: int, tree: Tree, frame_tok: set[int]) -> bool:
     """A clause whose subject is a speaker phrase ("a second insider sheds light ..., stating")."""
     return any(tree.toks[c].dep in ("nsubj", "nsubjpass") and c in frame_tok for c in tree.kids[i])
 
@@ -438,64 +384,9 @@ def _on_predicate(i: int, head: int, toks: tuple[Token, ...]) -> bool:
     return i == head or (toks[i].head == head and toks[i].dep in ("xcomp", "ccomp", "conj")) or toks[head].head == i
 
 
-def dominates(parse: Parse, a: int, b: int) -> bool:
-    """Is token ``a`` a proper ancestor of token ``b``?"""
-    toks = parse.tokens
-    seen = 0
-    while toks[b].head != b and seen < 200:
-        b = toks[b].head
-        if b == a:
-            return True
-        seen += 1
-    return False
-
-
-def _has_own_verb(t: Token, tree: _Tree) -> bool:
+def _has_own_verb(t: Token, tree: Tree) -> bool:
     return t.pos == "VERB" or any(tree.toks[c].dep in ("nsubj", "nsubjpass", "acomp", "attr") for c in tree.kids[t.i])
 
 
-def _balance(text: str, s: int, e: int) -> tuple[int, int]:
-    """Keep quote marks balanced at the edges: drop a dangling one, take in a closing one."""
-    body = text[s:e]
-    opens = sum(body.count(c) for c in "“‘")
-    closes = sum(body.count(c) for c in "”’") - body.count("’s") - sum(
-        1 for k in range(1, len(body) - 1) if body[k] == "’" and body[k - 1].isalpha() and body[k + 1].isalpha())
-    if opens > closes and e < len(text) and text[e] in "”’":
-        e += 1
-    elif opens > closes and e + 1 < len(text) and text[e] in ".,!?" and text[e + 1] in "”’":
-        e += 2
-    elif closes > opens and s > 0 and text[s - 1] in "“‘":
-        s -= 1
-    return s, e
-
-
 def _balance_end(parse: Parse, s: int, e: int) -> int:
-    return _balance(parse.text, s, e)[1]
-
-
-def checkable(unit: Unit, parse: Parse, source_kind: str) -> bool:
-    """Does the clause assert something a fact-checker could look up?
-
-    Not checkable: hypotheticals and intentions; evaluations (a copula or perception verb with an
-    adjective and no noun or object: "she's incredibly smart", "it became pretty apparent"); clauses
-    with no anchor (no named entity, number, date or personal pronoun: "You lose him how you get
-    him"); imperatives. Everything else that names who or when is checkable.
-    """
-    toks = parse.tokens
-    if any(st in ("hypothetical", "intended") or k == "question" for _i, k, st in unit.cues):
-        return False
-    head = toks[unit.head]
-    sent = parse.sents[unit.sent]
-    kids = [t for t in toks[sent.tok_start : sent.tok_end] if t.head == unit.head and t.i != unit.head]
-    deps = {k.dep for k in kids}
-    if head.lemma.lower() in _EVALUATIVE and "acomp" in deps and not deps & {"attr", "dobj"}:
-        return False
-    if head.tag == "VB" and not deps & {"nsubj", "nsubjpass", "aux", "auxpass"} and head.dep == "ROOT":
-        return False
-    s, e = unit.span
-    if any(s <= x.start and x.end <= e and x.label in ("PERSON", "ORG", "GPE", "DATE", "NORP", "FAC", "LOC",
-                                                          "WORK_OF_ART", "EVENT", "CARDINAL", "TIME")
-           for x in parse.ents):
-        return True
-    return any(toks[i].tag in ("CD", "NNP", "NNPS")
-               or (toks[i].lower in _ANCHOR_PRONOUNS and toks[i].dep in ("nsubj", "nsubjpass")) for i in unit.tokens)
+    return balance_quotes(parse.text, s, e)[1]

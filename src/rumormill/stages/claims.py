@@ -24,7 +24,7 @@ Runs after entities, time and sources. Reads ``state.parse``, ``state.sources``,
    hypothetical < denied. Cues in another clause never count.
 4. ``source`` is the outermost link's source, skipping an author link that only hedges a frame
    ("friends reportedly advised"). ``negated`` is a negation attached to the clause's head (or an
-   open complement of it). ``checkable`` see ``epistemic.clauses.checkable``.
+   open complement of it). ``checkable`` see ``epistemic.checkable``.
 
 Without the sources stage there are no attributions: frames are still found syntactically, but
 a speaker that is not a person entity is not guessed (its link is the author's, "S0"),
@@ -37,9 +37,11 @@ import bisect
 from functools import cmp_to_key
 from typing import Any
 
-from rumormill.epistemic.clauses import Unit, checkable, dominates, find_units
+from rumormill.epistemic.checkable import checkable
+from rumormill.epistemic.clauses import Unit, find_units
 from rumormill.epistemic.status import report_status, strongest
 from rumormill.epistemic.summary import sourcing
+from rumormill.epistemic.tree import dominates
 from rumormill.pipeline import State
 from rumormill.records import ChainLink, Claim, Cue, Source
 

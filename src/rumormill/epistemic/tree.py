@@ -1,0 +1,87 @@
+"""Plain-offset helpers over a ``Parse``: tokens in a span, subtrees, dominance, quote balance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rumormill.nlp.parse import Parse
+
+Span = tuple[int, int]
+
+
+def toks_in(parse: Parse, span: Span | None) -> set[int]:
+    if span is None:
+        return set()
+    s, e = span
+    out = set()
+    t = parse.token_at(s)
+    k = t.i if t is not None else _first_from(parse, s)
+    while 0 <= k < len(parse.tokens) and parse.tokens[k].start < e:
+        if parse.tokens[k].end > s:
+            out.add(k)
+        k += 1
+    return out
+
+
+def _first_from(parse: Parse, char: int) -> int:
+    lo, hi = 0, len(parse.tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if parse.tokens[mid].end <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+class Tree:
+    def __init__(self, parse: Parse) -> None:
+        self.toks = parse.tokens
+        self.kids: list[list[int]] = [[] for _ in self.toks]
+        for t in self.toks:
+            if t.head != t.i:
+                self.kids[t.head].append(t.i)
+
+    def subtree(self, i: int, stop: set[int] | None = None) -> set[int]:
+        """Token ``i`` and its descendants, not descending into tokens in ``stop``."""
+        out, stack = set(), [i]
+        while stack:
+            k = stack.pop()
+            if k not in out and (k == i or not stop or k not in stop):
+                out.add(k)
+                stack.extend(self.kids[k])
+        return out
+
+    def head_of(self, toks: Iterable[int]) -> int | None:
+        group = set(toks)
+        for k in sorted(group):
+            if self.toks[k].head not in group or self.toks[k].head == k:
+                return k
+        return None
+
+
+def dominates(parse: Parse, a: int, b: int) -> bool:
+    """Is token ``a`` a proper ancestor of token ``b``?"""
+    toks = parse.tokens
+    seen = 0
+    while toks[b].head != b and seen < 200:
+        b = toks[b].head
+        if b == a:
+            return True
+        seen += 1
+    return False
+
+
+def balance_quotes(text: str, s: int, e: int) -> tuple[int, int]:
+    """Keep quote marks balanced at the edges: drop a dangling one, take in a closing one."""
+    body = text[s:e]
+    opens = sum(body.count(c) for c in "“‘")
+    closes = sum(body.count(c) for c in "”’") - body.count("’s") - sum(
+        1 for k in range(1, len(body) - 1) if body[k] == "’" and body[k - 1].isalpha() and body[k + 1].isalpha())
+    if opens > closes and e < len(text) and text[e] in "”’":
+        e += 1
+    elif opens > closes and e + 1 < len(text) and text[e] in ".,!?" and text[e + 1] in "”’":
+        e += 2
+    elif closes > opens and s > 0 and text[s - 1] in "“‘":
+        s -= 1
+    return s, e
