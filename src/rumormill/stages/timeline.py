@@ -73,5 +73,6 @@ def _label(text: str, d: Dated, claim_ids: tuple[str, ...], claims: list[Claim])
         body = text[s:e]
     body = re.sub(r"\s+", " ", body).strip()
     if len(body) > _LABEL_MAX:
-        body = body[: _LABEL_MAX - 1].rstrip() + "…"
+        cut = body.rfind(" ", 0, _LABEL_MAX)
+        body = body[: cut if cut > _LABEL_MAX // 2 else _LABEL_MAX - 1].rstrip(" ,;:") + "…"
     return f"{d.time.text}: {body}"
