@@ -116,3 +116,14 @@ def test_running_duration_against_the_publication_date() -> None:
     dur = [c for c in led.checks if c.kind == "duration"]
     assert dur and dur[0].status == "contradiction", led.checks
     assert "publication" in dur[0].detail
+
+
+def test_gap_between_two_dates() -> None:
+    good = "Career\n\nMiller moved to Paris in 2014, two years after she left London in 2012.\n"
+    led = rumormill.analyze_text(good, published="2024-01-15")
+    kinds = {(c.kind, c.status) for c in led.checks}
+    assert ("duration", "consistent") in kinds and ("order", "consistent") in kinds, led.checks
+    bad = good.replace("two years", "five years")
+    led = rumormill.analyze_text(bad, published="2024-01-15")
+    gap = next(c for c in led.checks if c.kind == "duration")
+    assert gap.status == "contradiction" and "five years" in gap.detail

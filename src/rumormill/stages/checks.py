@@ -46,7 +46,7 @@ def run(state: State) -> None:
     out += _duration_checks(links, state.claims, text, state.published)
     out += _date_checks(dated, state.claims, {e.id: e.name for e in state.entities})
     out += _age_checks(state, dated, sents)
-    out += _order_checks(text, dated, sents, state.claims)
+    out += _order_checks(text, dated, sents, state.claims, state.times)
     state.checks = out
 
 
@@ -219,7 +219,25 @@ def _birth_check(stated: str, from_age: tuple[int, int] | None, other: tuple[int
                  evidence=evidence)
 
 
-def _order_checks(text: str, dated: list[Dated], sents: list[tuple[int, int]], claims: list[Claim]) -> list[Check]:
+def _gap_check(a: Dated, b: Dated, gap: Time, word: str, claims: list[Claim]) -> Check | None:
+    """"married in 2014, two years after they met in 2012": does the gap fit the two dates?"""
+    m = re.fullmatch(r"P(\d+(?:\.\d+)?)([YMD])", gap.value)
+    if not m:
+        return None
+    n = float(m.group(1)) * {"Y": 365.25, "M": 30.44, "D": 1.0}[m.group(2)]
+    slack = {"Y": 366, "M": 31, "D": 1}[m.group(2)]
+    sign = 1 if word in ("after", "following") else -1
+    lo = (a.earliest - b.latest).days * sign
+    hi = (a.latest - b.earliest).days * sign
+    fits = lo - slack <= n <= hi + slack
+    return Check(kind="duration", status="consistent" if fits else "contradiction",
+                 detail=f"{_q(a.time)} is said to be {_q(gap)} {word} {_q(b.time)}: "
+                        + ("the dates agree" if fits else "the dates are not that far apart"),
+                 evidence=_cite([a.time, gap, b.time], claims))
+
+
+def _order_checks(text: str, dated: list[Dated], sents: list[tuple[int, int]], claims: list[Claim],
+                  times: list[Time]) -> list[Check]:
     out = []
     by_sent: dict[tuple[int, int], list[Dated]] = {}
     for d in dated:
@@ -240,6 +258,12 @@ def _order_checks(text: str, dated: list[Dated], sents: list[tuple[int, int]], c
             if any(CLAUSE_STOP.search(x) or x.count(" ") > 15 for x in between):
                 continue  # the dates are not the two sides of this "after"/"before"
             word = m.group(1).lower()
+            gap = next((t for t in times if t.type == "DURATION" and not t.vague and t.span[1] <= m.start()
+                        and not text[t.span[1]:m.start()].strip() and t.span[0] >= a.time.span[1]), None)
+            if gap is not None:
+                check = _gap_check(a, b, gap, word, claims)
+                if check is not None:
+                    out.append(check)
             later_first = word in ("after", "following")  # A after B: A >= B
             first, second = (b, a) if later_first else (a, b)
             if first.latest <= second.earliest:
