@@ -63,7 +63,7 @@ def connect(address: str, workers: int) -> tuple[Any, Any]:
     """A ``(client, cluster)`` pair; ``cluster`` is None for an existing scheduler."""
     if address == "local":
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=":0")  # any free port: never clash with 8787
         return Client(cluster), cluster
     if not address.startswith(("tcp://", "tls://", "ucx://", "inproc://")):
         raise RumormillError(f"--dask wants 'local' or a scheduler address like tcp://HOST:8786, not {address!r}")
