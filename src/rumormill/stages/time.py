@@ -23,7 +23,7 @@ from rumormill.errors import InputError
 from rumormill.ingest.published import make
 from rumormill.pipeline import State
 from rumormill.records import Published, Time
-from rumormill.timex import Tagged, tag
+from rumormill.timex import Tagged, find, tag
 from rumormill.timex.pubdate import anchor_of, dateline, from_removed, infer
 
 VERSION = "time.v1"
@@ -31,9 +31,10 @@ VERSION = "time.v1"
 
 def run(state: State) -> None:
     text = state.article.text
+    mentions = find(text)
     if state.published.how == "unknown":
-        state.published = publication(text, [r.text for r in state.article.removed])
-    tagged = tag(text, anchor_of(state.published))
+        state.published = publication(text, [r.text for r in state.article.removed], tag(text, None, mentions))
+    tagged = tag(text, anchor_of(state.published), mentions)
     state.times = [_record(i, t) for i, t in enumerate(tagged)]
     state.scratch["time.tagged"] = tagged
 
@@ -45,8 +46,11 @@ def _record(i: int, t: Tagged) -> Time:
                 mod=t.norm.mod, anchor=anchor, vague=t.norm.vague)
 
 
-def publication(text: str, removed: list[str] | None = None) -> Published:
-    """The publication date read from the text (dateline) or inferred from it."""
+def publication(text: str, removed: list[str] | None = None, unanchored: list[Tagged] | None = None) -> Published:
+    """The publication date read from the text (dateline) or inferred from it.
+
+    ``unanchored`` is ``tag(text, None)`` if the caller already has it.
+    """
     line = dateline(text)
     if line is not None and not line.value.startswith("X"):
         with contextlib.suppress(InputError):  # an impossible date is no dateline
@@ -56,7 +60,7 @@ def publication(text: str, removed: list[str] | None = None) -> Published:
     if found is not None:
         with contextlib.suppress(InputError):
             return make(found[0], "text", f"date in the removed byline '{found[1]}'")
-    guess = infer(text)
+    guess = infer(text, unanchored)
     if line is None or guess.earliest is None or guess.latest is None:
         return guess
     month, day = int(line.value[5:7]), int(line.value[8:10])

@@ -44,11 +44,15 @@ def anchor_from(value: str | None, ref: str = "published") -> Anchor | None:
     return Anchor(year=int(m.group(1)), month=month, day=day, ref=ref)
 
 
-def tag(text: str, published: Anchor | None) -> list[Tagged]:
-    """Every time expression in ``text``, resolved (``norm.anchor`` is "published", an index, or None)."""
+def tag(text: str, published: Anchor | None, mentions: list[Mention] | None = None) -> list[Tagged]:
+    """Every time expression in ``text``, resolved (``norm.anchor`` is "published", an index, or None).
+
+    ``mentions`` (from ``find(text)``) can be passed to resolve the same text against a second anchor
+    without finding the expressions again.
+    """
     out: list[Tagged] = []
     prev: Anchor | None = None
-    mentions = find(text)
+    mentions = find(text) if mentions is None else mentions
     cues = _tense.Cues(text) if mentions else None
     for m in mentions:
         tense = cues.guess(m.start, m.end) if cues else None
