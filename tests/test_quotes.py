@@ -112,3 +112,14 @@ def test_double_apostrophe_marks() -> None:
     text = "He said, ''Of course, I pay federal taxes.'' Then he left."
     quotes, amb = find_quotes(text, [(0, len(text))], [], [])
     assert [text[q.start : q.end] for q in quotes] == ["Of course, I pay federal taxes."] and amb == []
+
+
+def test_name_colon_line_without_quote_marks() -> None:
+    from rumormill.nlp.model import parse
+    from rumormill.stages.sources import analyze_plain
+
+    text = "Pence: Gennifer Flowers Won't Be at Debate\n\nThe debate starts at nine."
+    state = analyze_plain(text, parse(text))
+    att = next(a for a in state.scratch["attributions"] if a["cue"] == ":")
+    assert text[slice(*att["source_span"])] == "Pence"
+    assert text[slice(*att["content_span"])] == "Gennifer Flowers Won't Be at Debate"

@@ -321,19 +321,24 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
             ccomp = next((c for c in kids if toks[c].dep in _CONTENT), None)
             content = ix.span(ix.subtree(ccomp)) if ccomp is not None else None
             clause = content is not None
+            prep_end = 0
             if content is None:
                 # what an attitude is about: "praised the plan", "wants to leave", "called for a recount"
                 obj: int | None = next((c for c in kids if c > t.i and toks[c].dep in _OBJECT
                             and toks[c].pos not in ("PRON",)), None)
                 if obj is None:
                     prep = next((c for c in kids if c == t.i + 1 and toks[c].dep == "prep"
-                                 and toks[c].lower in ("for", "on", "against", "about", "of")), None)
+                                 and toks[c].lower in ("for", "on", "against", "about", "of", "to")), None)
                     if prep is not None:
                         obj = next((c for c in ix.kids.get(prep, ()) if toks[c].dep in ("pobj", "pcomp")), None)
+                        if obj is not None:
+                            prep_end = toks[prep].end  # "called for", "pointed to": the preposition is cue
                 if obj is not None and (cls in _NEEDS_CONTENT or cls in _OBJECT_CONTENT
                                         or t.lemma.lower() in object_verbs()):
                     ccomp = obj
                     content = ix.span(ix.subtree(obj))
+                else:
+                    prep_end = 0
             if cls in _NEEDS_CONTENT and content is None:
                 continue
             subj = _subject(ix, t.i)
@@ -351,6 +356,7 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
             prt = next((c for c in kids if toks[c].dep == "prt" and c == t.i + 1), None)
             if prt is not None:
                 cue_end = toks[prt].end
+            cue_end = max(cue_end, prep_end)
             if cue_end < len(parse.text) and parse.text[cue_end] == ":":
                 cue_end += 1  # "said:" (PolNeAR keeps the colon in the cue)
             cue_start = t.start

@@ -169,6 +169,33 @@ def _dash_speaker(state: State, q: QSpan, qi: int, index: dict[int, SentIndex]) 
                 quotes=[qi])
 
 
+_NAME_COLON = re.compile(r"^[ \t]*((?:[A-Z][\w.’'&-]*)(?:[ \t]+(?:[A-Z][\w.’'&-]*|of|the|and)){0,5}):[ \t]+(?=[^\s“\"‘'])(.+?)[ \t]*$",
+                         re.M)
+
+
+def _line_colons(state: State, index: dict[int, SentIndex]) -> list[Attr]:
+    """"Pence: Gennifer Flowers Won't Be at Debate": a name and a colon opening a line (headlines,
+    transcripts) attribute the rest of the line, unless it opens with a quote mark (handled as a quote)."""
+    text = state.parse.text
+    parse = state.parse
+    out: list[Attr] = []
+    for m in _NAME_COLON.finditer(text):
+        name_s, name_e = m.span(1)
+        last = parse.token_at(name_e - 1)
+        if last is None or last.pos not in ("PROPN", "NOUN"):
+            continue
+        if any(t.pos in ("VERB", "AUX") for t in parse.tokens[parse.token_at(name_s).i : last.i + 1]  # type: ignore[union-attr]
+               ):
+            continue
+        index.setdefault(last.sent, SentIndex(parse, last.sent))
+        c_s, c_e = m.span(2)
+        while c_e > c_s and text[c_e - 1] in ".;":
+            c_e -= 1
+        out.append(Attr(cue_tok=None, cue_span=(name_e, name_e + 1), cue=":", cue_lemma=":", cue_class="neutral",
+                        speaker=last.i, speaker_span=(name_s, name_e), content_span=(c_s, c_e), sent=last.sent))
+    return out
+
+
 def _colon_speakers(state: State, quotes: list[QSpan], assigned: dict[int, tuple[Attr | None, str | None]],
                     index: dict[int, SentIndex]) -> list[Attr]:
     """"Kasich: ‘We are going …’": a name right before a colon speaks the quote."""
@@ -233,6 +260,7 @@ def run(state: State) -> None:
     assigned = _assign(state, quotes, attrs)
     attrs = [a for a in attrs if not a.weak or a.quotes]
     attrs += _colon_speakers(state, quotes, assigned, index)
+    attrs += _line_colons(state, index)
     attrs.sort(key=lambda a: a.cue_span[0] if a.cue_span else 0)
 
     reg = Registry(state, index)
