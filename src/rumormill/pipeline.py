@@ -60,9 +60,7 @@ class Stage:
 
 def _stages() -> list[Stage]:
     # Imported here so ``import rumormill`` stays cheap and spaCy-free.
-    from rumormill.stages import entities, sources
-    from rumormill.stages import checks, timeline
-    from rumormill.stages import claims
+    from rumormill.stages import checks, claims, entities, sources, timeline
     from rumormill.stages import time as time_stage
 
     return [
