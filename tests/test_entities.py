@@ -66,6 +66,8 @@ def test_spans_point_at_aliases(seed_ledger: Ledger) -> None:
         ("Headline\n\nA 54-year-old banker, Peter Ames, was named in the suit.", None, None),
         ("Headline\n\nThe 29-year-old model Mia Lund was seen in Paris.", "Mia Lund", "29"),
         ("Headline\n\nThey have a daughter, Rosa, 4, and live in Rome.", "Rosa", "4"),
+        ("Headline\n\nOn Saturday, the 22-year-old was seen with her beau Blake Griffin, 28, in Los Angeles.",
+         "Blake Griffin", "28"),
     ],
 )
 def test_age_facts(text: str, name: str | None, age: str | None) -> None:

@@ -14,7 +14,7 @@ from rumormill.records import Article
 
 __all__ = ["DEFAULT_MAX_BYTES", "load_bytes", "load_path", "load_text"]
 
-_EN_WORDS = frozenset("the and of to in is was that for with on said her his she he".split())
+_EN_WORDS = frozenset(["the", "and", "of", "to", "in", "is", "was", "that", "for", "with", "on", "said", "her", "his", "she", "he"])
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rumormill.lexicons import load_table
+from rumormill.nlp.parse import Parse
 from rumormill.pipeline import State
 from rumormill.records import Entity, Fact
 
@@ -200,7 +201,7 @@ def run(state: State) -> None:
         if x.type != "PERSON":
             x.aliases |= {text[a:b] for a, b in x.spans}
     _link_surname_mentions(text, ents, taken)
-    _ages(text, ents)
+    _ages(text, ents, state.parse)
     _epithets(text, ents)
     ordered = sorted(ents, key=lambda x: min(x.spans))
     state.entities = [
@@ -301,7 +302,20 @@ def _link_surname_mentions(text: str, ents: list[_Ent], taken: list[Span]) -> No
             taken.append((s, e))
 
 
-def _ages(text: str, ents: list[_Ent]) -> None:
+_MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "PUNCT", "NUM", "CCONJ", "PART"}
+
+
+def _only_modifiers(parse: Parse, start: int, end: int) -> bool:
+    """Between "25-year-old" and a name there are only nominal modifiers (no verb, no preposition)."""
+    t = parse.token_at(start) if start < end else None
+    while t is not None and t.start < end:
+        if t.pos not in _MODIFIER_POS and not t.text.isspace():
+            return False
+        t = parse.tokens[t.i + 1] if t.i + 1 < len(parse.tokens) else None
+    return True
+
+
+def _ages(text: str, ents: list[_Ent], parse: Parse) -> None:
     persons = [p for p in ents if p.type == "PERSON"]
     for p in persons:
         for _s, e in sorted(p.spans):
@@ -318,8 +332,12 @@ def _ages(text: str, ents: list[_Ent]) -> None:
         for p in persons:
             for s, _e in p.spans:
                 between = text[m.end() : s]
-                if m.end() < s <= window_end and "." not in between and "," not in between and (
-                    best is None or s < best[0]
+                if (
+                    m.end() < s <= window_end
+                    and "." not in between
+                    and "," not in between
+                    and (best is None or s < best[0])
+                    and _only_modifiers(parse, m.end() + 1, s)
                 ):
                     best = (s, p)
         if best is not None:
