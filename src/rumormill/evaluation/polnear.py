@@ -115,7 +115,7 @@ def predict(text: str, attributions: list[dict[str, Any]]) -> dict[str, list[Fra
     paragraph) are one PolNeAR Content with several fragments, marks included.
     """
     out: dict[str, set[Frags]] = {r: set() for r in ROLES}
-    quoted: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    quoted: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     for a in attributions:
         if a.get("source_span"):
             out["Source"].add(_norm(text, (tuple(a["source_span"]),)))
@@ -132,11 +132,22 @@ def predict(text: str, attributions: list[dict[str, Any]]) -> dict[str, list[Fra
                 e += 1
             if a.get("cue_span"):
                 cue = (int(a["cue_span"][0]), int(a["cue_span"][1]))
-                quoted.setdefault(cue, []).append((s, e))
+                quoted.setdefault(cue, []).append((s, e, str(a.get("kind"))))
                 continue
         out["Content"].add(_norm(text, ((s, e),)))
-    for frags in quoted.values():
-        out["Content"].add(_norm(text, tuple(sorted(set(frags)))))
+    for cue, parts in quoted.items():
+        # a direct quote and the quotes around its cue ("“A,” she said, “b …”") are one content;
+        # other quoted fragments near the same cue stay separate
+        parts.sort()
+        group: list[tuple[int, int]] = []
+        for k, (s, e, kind) in enumerate(parts):
+            split_by_cue = k > 0 and parts[k - 1][1] <= cue[0] and cue[1] <= s
+            if kind == "direct" or split_by_cue:
+                group.append((s, e))
+            else:
+                out["Content"].add(_norm(text, ((s, e),)))
+        if group:
+            out["Content"].add(_norm(text, tuple(group)))
     return {r: sorted(x for x in v if x) for r, v in out.items()}
 
 

@@ -108,6 +108,8 @@ class SentIndex:
     def span(self, idxs: list[int]) -> Span | None:
         toks = self.parse.tokens
         idxs = [k for k in idxs if toks[k].pos not in ("PUNCT", "SPACE") or toks[k].text in "%$"]
+        while idxs and toks[idxs[-1]].pos == "CCONJ":
+            idxs.pop()  # "…, and": a dangling conjunction is not content
         if not idxs:
             return None
         # punctuation is trimmed at the edges; a closing bracket whose opening is inside stays
@@ -170,7 +172,7 @@ def _subject_any(ix: SentIndex, v: int) -> int | None:
 def speaker_span(ix: SentIndex, h: int) -> Span | None:
     """The speaker phrase: the head's subtree without relative clauses, within the head's paragraph;
     an apposition before the verb keeps its closing comma ("Jane Holt, the mayor, said")."""
-    sp = ix.span(ix.subtree(h, frozenset({"acl"})))
+    sp = ix.span(ix.subtree(h))
     if sp is None:
         return None
     text = ix.parse.text

@@ -45,6 +45,9 @@ VERSION = "sources.v1"
 Span = tuple[int, int]
 
 
+_THAT = re.compile(r"that,?\s*[“\"‘']+$")
+
+
 def _direct(text: str, q: QSpan) -> bool:
     body = text[q.start : q.end]
     first = next((c for c in body if c.isalpha()), "")
@@ -313,8 +316,9 @@ def run(state: State) -> None:
             continue
         sa, _sn = assigned[qi_of[r.id]]
         content = r.span
-        if r.kind == "mixed" and sa and sa.content_span and sa.content_span[0] <= r.span[0] < sa.content_span[1]:
-            content = sa.content_span  # the reported clause the quoted fragment sits in
+        if sa and sa.content_span and sa.content_span[0] <= r.span[0] < sa.content_span[1] and (
+                r.kind == "mixed" or _THAT.match(text, sa.content_span[0], r.span[0]) is not None):
+            content = sa.content_span  # the reported clause the quote sits in ("said that “…”")
         atts.append(_att_dict(sa, r.id, r.kind, content=content))
     for at in attrs:
         if at.quotes and any(k in quote_id for k in at.quotes):
