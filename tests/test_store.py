@@ -13,6 +13,7 @@ import pytest
 from rumormill.cli import main
 from rumormill.errors import StoreError
 from rumormill.store import index, ledger_from_dict, migrations, open_store
+from rumormill.store.codec import ledger_to_dict
 from rumormill.store.writer import insert_rows, is_newer
 from tests.test_story import make_ledger
 
@@ -82,6 +83,7 @@ def test_get_round_trips_the_ledger(db: str) -> None:
         assert data["store"]["outlet"] == "a" and data["store"]["outlet_how"] == "file"
         data.pop("store")
         assert ledger_from_dict(data) == led
+        assert ledger_to_dict(led) == led.to_dict()
         assert store.has(aid) and not store.has("0" * 16)
         with pytest.raises(StoreError):
             store.get("ffff0000")

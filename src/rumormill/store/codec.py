@@ -8,6 +8,8 @@ ledger written by an older stage version still loads.
 
 from __future__ import annotations
 
+from dataclasses import fields, is_dataclass
+from functools import cache
 from typing import Any
 
 from rumormill.records import (
@@ -108,3 +110,24 @@ def ledger_from_dict(d: dict[str, Any]) -> Ledger:
         stages=tuple(StageRun(name=s["name"], version=s["version"]) for s in d.get("stages") or ()),
         warnings=tuple(d.get("warnings") or ()),
     )
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(getattr(value, k)) for k in _field_names(type(value))}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def ledger_to_dict(ledger: Ledger) -> dict[str, Any]:
+    """The same dict as ``Ledger.to_dict()``, several times faster (no deep copy)."""
+    out: dict[str, Any] = _plain(ledger)
+    return out

@@ -15,23 +15,23 @@ import sqlite3
 from collections import Counter
 from typing import Any
 
-import numpy as np
-
 from rumormill.records import Ledger
 from rumormill.story import contradictions as contra
 from rumormill.story import matching
 from rumormill.story.origins import item_origin
 
-BAND_CAP = 200  # newest items fetched per LSH band key
-ENTITY_CAP = 300  # newest items fetched per entity key
+BAND_CAP = 50  # newest items fetched per LSH band / exact-words key
+ENTITY_CAP = 100  # newest items fetched per entity key
+BLOCK_TYPES = ("PERSON", "WORK")  # entity types items are filed under (places and organisations are too common)
 MAX_DAYS_APART = 730  # articles published further apart than this are never matched (when both dates known)
 CONTEXT_CHARS = 300
 
 
-def _entities_near(ledger: Ledger, start: int, end: int, margin: int = 0) -> list[str]:
+def _entities_near(ledger: Ledger, start: int, end: int, margin: int = 0,
+                   types: tuple[str, ...] | None = None) -> list[str]:
     out = []
     for e in ledger.entities:
-        if e.type == "OUTLET":
+        if e.type == "OUTLET" or (types is not None and e.type not in types):
             continue
         if any(s < end + margin and t > start - margin for s, t in e.spans):
             out.append(matching.norm_name(e.name))
@@ -51,46 +51,60 @@ def _items(ledger: Ledger) -> list[dict[str, Any]]:
     for c in ledger.claims:
         ents = [matching.norm_name(ents_by_id[i].name) for i in c.entities
                 if i in ents_by_id and ents_by_id[i].type != "OUTLET"] or _entities_near(ledger, *c.span)
+        block = [matching.norm_name(ents_by_id[i].name) for i in c.entities
+                 if i in ents_by_id and ents_by_id[i].type in BLOCK_TYPES]
         out.append({"item_id": c.id, "kind": "claim", "span": c.span, "text": c.text, "source": c.source,
-                    "status": c.status, "negated": c.negated, "ents": ents,
-                    "times": _times_in(ledger, c.times, *c.span)})
+                    "status": c.status, "negated": c.negated, "ents": ents, "quote": c.quote,
+                    "times": _times_in(ledger, c.times, *c.span),
+                    "ctx": block or _entities_near(ledger, *c.span, margin=CONTEXT_CHARS, types=BLOCK_TYPES)})
     for q in ledger.quotes:
         text = ledger.text[q.span[0]:q.span[1]]
         ents = _entities_near(ledger, *q.span)
         out.append({"item_id": q.id, "kind": "quote", "span": q.span, "text": text, "source": q.source,
                     "status": None, "negated": False, "ents": ents,
                     "times": _times_in(ledger, (), *q.span),
-                    "ctx": ents or _entities_near(ledger, *q.span, margin=CONTEXT_CHARS)})
+                    "ctx": _entities_near(ledger, *q.span, types=BLOCK_TYPES)
+                    or _entities_near(ledger, *q.span, margin=CONTEXT_CHARS, types=BLOCK_TYPES)})
     return out
 
 
 def index_article(conn: sqlite3.Connection, ledger: Ledger, outlet: str) -> dict[str, int]:
     """Index one stored article's items and link them to earlier articles. Returns counts."""
+    pub = _pub_day(conn, ledger.id)
     new: list[tuple[int, dict[str, Any], matching.Features]] = []
+    rowids: dict[str, int] = {}
+    from_quote: list[tuple[str, str]] = []
     for it in _items(ledger):
         f = matching.features(it["text"], it["ents"], it["times"])
         f.info["status"] = it["status"]
         f.info["negated"] = it["negated"]
-        block_ents = sorted(set(it.get("ctx") or it["ents"]))
+        f.info["quote"] = it.get("quote")
+        block_ents = sorted(set(it["ctx"]))
         k = matching.blocking_keys(f, block_ents)
         origin = item_origin(ledger, it["source"], outlet)
         cur = conn.execute(
             "INSERT INTO items(article_id, item_id, kind, span_start, span_end, text, source_id, source_kind,"
-            " source_label, origin, origin_via, status, negated, group_id, minhash, keys, info)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?)",
+            " source_label, origin, origin_via, status, negated, group_id, minhash, keys, info, words, ents, ctx,"
+            " pub_day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,?)",
             (ledger.id, it["item_id"], it["kind"], it["span"][0], it["span"][1], it["text"], it["source"],
              origin.source_kind, origin.source_label, origin.key, origin.via, it["status"], int(it["negated"]),
-             f.sig.tobytes() if f.sig is not None else None, json.dumps(k), json.dumps(f.info)),
+             f.sig.tobytes() if f.sig is not None else None, json.dumps(k), json.dumps(f.info),
+             " ".join(f.words), "|".join(f.entities), "|".join(block_ents), pub),
         )
         rowid = int(cur.lastrowid or 0)
+        rowids[it["item_id"]] = rowid
+        if it.get("quote"):
+            from_quote.append((it["item_id"], it["quote"]))
         conn.execute("UPDATE items SET group_id = rowid WHERE rowid = ?", (rowid,))
         conn.executemany("INSERT OR IGNORE INTO item_keys(key, item) VALUES (?, ?)", [(x, rowid) for x in k])
         if f.sig is not None:
             new.append((rowid, {**it, "block_ents": block_ents}, f))
+    for claim_id, quote_id in from_quote:  # a claim taken from a quote is in the quote's group
+        if quote_id in rowids:
+            _merge_groups(conn, rowids[quote_id], rowids[claim_id])
     if not new:
         return {"items": 0, "links": 0, "contradictions": contra.age_contradictions(conn, ledger)}
     first_new = min(r for r, _, _ in new)
-    pub = _pub_day(conn, ledger.id)
     links = found = 0
     for rowid, it, f in new:
         assert f.sig is not None
@@ -99,18 +113,20 @@ def index_article(conn: sqlite3.Connection, ledger: Ledger, outlet: str) -> dict
             continue
         qmarks = ",".join("?" * len(cands))
         rows = conn.execute(
-            "SELECT i.rowid, i.article_id, i.item_id, i.span_start, i.span_end, i.text, i.minhash, i.info,"
-            f" a.published, a.published_earliest, a.published_latest FROM items i JOIN articles a ON a.id = i.article_id"
-            f" WHERE i.rowid IN ({qmarks})", tuple(cands)).fetchall()
-        for row in rows:
-            other_day = _day(row[8], row[9], row[10])
-            if pub is not None and other_day is not None and abs(pub - other_day) > MAX_DAYS_APART:
-                continue
-            other_info = json.loads(row[7])
-            sig_b = np.frombuffer(row[6], dtype=np.uint32)
-            s, ev = matching.score(row[5], sig_b, other_info["ents"], f.text, f.sig, f.info["ents"])
+            "SELECT rowid, article_id, item_id, span_start, span_end, text, minhash, words, ents, ctx, pub_day"
+            f" FROM items WHERE rowid IN ({qmarks})", tuple(cands)).fetchall()
+        words = " ".join(f.words)
+        short = len(f.words) < matching.MIN_TOKENS
+        rows = [r for r in rows
+                if not (pub is not None and r[10] is not None and abs(pub - r[10]) > MAX_DAYS_APART)
+                # a short phrase matches only within the same people's story
+                and not (short and not (set(it["block_ents"]) & set(filter(None, r[9].split("|")))))]
+        scored = matching.score_many(words, f.sig, f.entities,
+                                     [(r[7], r[6], [e for e in r[8].split("|") if e]) for r in rows])
+        for row, (s, ev) in zip(rows, scored, strict=True):
             if s < matching.LINK_THRESHOLD:
                 continue
+            other_info = json.loads(conn.execute("SELECT info FROM items WHERE rowid = ?", (row[0],)).fetchone()[0])
             ev["numbers"] = matching.number_agreement(other_info["nums"], f.info["nums"])
             ev["blocked_by"] = cands[row[0]]
             conn.execute("INSERT OR REPLACE INTO links(a, b, score, evidence) VALUES (?,?,?,?)",
@@ -126,27 +142,30 @@ def index_article(conn: sqlite3.Connection, ledger: Ledger, outlet: str) -> dict
     return {"items": len(new), "links": links, "contradictions": found}
 
 
+def _by_keys(conn: sqlite3.Connection, keys: list[int], before: int, cap: int) -> list[tuple[int, int]]:
+    """(key index, item) for the newest ``cap`` items (older than ``before``) under each key, in one query."""
+    sub = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT {n} AS k, item FROM item_keys WHERE key = ? AND item < ? ORDER BY item DESC LIMIT ?)"
+        for n in range(len(keys)))
+    params: list[int] = []
+    for key in keys:
+        params += [key, before, cap]
+    return [(int(k), int(i)) for k, i in conn.execute(sub, params)]
+
+
 def _candidates(conn: sqlite3.Connection, f: matching.Features, ents: list[str],
                 before: int) -> dict[int, list[str]]:
     """Items (older than ``before``) with the same words, sharing an LSH band, or enough entities; value = why."""
     found: dict[int, list[str]] = {}
-    for (item,) in conn.execute("SELECT item FROM item_keys WHERE key = ? AND item < ? ORDER BY item DESC LIMIT ?",
-                                (matching.exact_key(f.words), before, BAND_CAP)):
-        found[item] = ["exact"]
-    if f.sig is None or len(f.words) < matching.MIN_TOKENS:
+    if f.sig is None:
         return found
-    for key in matching.band_keys(f.sig):
-        for (item,) in conn.execute(
-                "SELECT item FROM item_keys WHERE key = ? AND item < ? ORDER BY item DESC LIMIT ?",
-                (key, before, BAND_CAP)):
-            found.setdefault(item, ["lsh"])
-    if ents:
-        shared: Counter[int] = Counter()
-        for e in ents:
-            for (item,) in conn.execute(
-                    "SELECT item FROM item_keys WHERE key = ? AND item < ? ORDER BY item DESC LIMIT ?",
-                    (matching.entity_key(e), before, ENTITY_CAP)):
-                shared[item] += 1
+    long_enough = len(f.words) >= matching.MIN_TOKENS
+    keys = [matching.exact_key(f.words), *(matching.band_keys(f.sig) if long_enough else [])]
+    for k, item in _by_keys(conn, keys, before, BAND_CAP):
+        found.setdefault(item, ["exact" if k == 0 else "lsh"])
+    if ents and long_enough:
+        shared: Counter[int] = Counter(item for _, item in _by_keys(
+            conn, [matching.entity_key(e) for e in ents], before, ENTITY_CAP))
         need = min(2, len(ents))
         for item, n in shared.items():
             if n >= need:
@@ -194,11 +213,15 @@ def drop_article(conn: sqlite3.Connection, article_id: str) -> None:
 
 def _regroup(conn: sqlite3.Connection, group: int) -> None:
     """Recompute connected components of a group after some of its items were removed."""
-    members = [r[0] for r in conn.execute("SELECT rowid FROM items WHERE group_id = ?", (group,))]
-    if not members:
+    rows = conn.execute("SELECT rowid, article_id, item_id, json_extract(info, '$.quote') FROM items"
+                        " WHERE group_id = ?", (group,)).fetchall()
+    if not rows:
         return
+    members = [r[0] for r in rows]
     qm = ",".join("?" * len(members))
     edges = conn.execute(f"SELECT a, b FROM links WHERE a IN ({qm}) AND b IN ({qm})", (*members, *members)).fetchall()
+    by_id = {(r[1], r[2]): r[0] for r in rows}
+    edges += [(by_id[(r[1], r[3])], r[0]) for r in rows if r[3] and (r[1], r[3]) in by_id]
     parent = {m: m for m in members}
 
     def find(x: int) -> int:

@@ -143,11 +143,24 @@ INSERT INTO items_fts(items_fts) VALUES ('rebuild');
 """
 
 
-def _backfill_matching(conn: sqlite3.Connection) -> None:
-    """Index and match the articles stored before matching existed, oldest first."""
+_MATCH_COLUMNS = """
+ALTER TABLE items ADD COLUMN words TEXT NOT NULL DEFAULT '';  -- content words, lower case, space-joined
+ALTER TABLE items ADD COLUMN ents TEXT NOT NULL DEFAULT '';   -- entities the item names ("|"-joined)
+ALTER TABLE items ADD COLUMN ctx TEXT NOT NULL DEFAULT '';    -- entities it is filed under ("|"-joined)
+ALTER TABLE items ADD COLUMN pub_day INTEGER;                 -- article's publication day number, if known
+"""
+
+
+def reindex_all(conn: sqlite3.Connection) -> None:
+    """Rebuild the matching index (items, keys, links, contradictions) of every stored article, oldest first.
+
+    Used by migrations that change what the index holds; safe to run on an empty store.
+    """
     from rumormill.store import index
     from rumormill.store.codec import ledger_from_dict
 
+    for table in ("contradictions", "links", "item_keys", "items"):
+        conn.execute(f"DELETE FROM {table}")
     rows = conn.execute("SELECT outlet, ledger FROM articles ORDER BY added_at, id").fetchall()
     for outlet, ledger_json in rows:
         index.index_article(conn, ledger_from_dict(json.loads(ledger_json)), outlet)
@@ -162,8 +175,9 @@ class Migration:
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", sql=_INITIAL),
-    Migration("0002_matching", sql=_MATCHING, func=_backfill_matching),
+    Migration("0002_matching", sql=_MATCHING),
     Migration("0003_items_fts", sql=_FTS),
+    Migration("0004_match_columns", sql=_MATCH_COLUMNS, func=reindex_all),
 )
 
 

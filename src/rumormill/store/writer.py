@@ -22,6 +22,7 @@ from typing import Any, Self
 from rumormill.errors import StoreError
 from rumormill.records import Ledger
 from rumormill.store import migrations
+from rumormill.store.codec import ledger_to_dict
 from rumormill.story.matching import norm_name
 
 _VERSION = re.compile(r"\.v(\d+)$")
@@ -66,7 +67,7 @@ def insert_rows(conn: sqlite3.Connection, ledger: Ledger, *, outlet: str, outlet
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (ledger.id, content_hash, ledger.title, outlet, outlet_how, source_path, p.value, p.earliest, p.latest,
          p.how, json.dumps(stage_versions(ledger)), len(ledger.text.split()),
-         datetime.now(UTC).isoformat(timespec="microseconds"), json.dumps(ledger.to_dict(), ensure_ascii=False)),
+         datetime.now(UTC).isoformat(timespec="microseconds"), json.dumps(ledger_to_dict(ledger), ensure_ascii=False)),
     )
     aid = ledger.id
     names: set[tuple[str, str]] = set()

@@ -115,9 +115,10 @@ def _group(store: Store, gid: int, items: list[dict[str, Any]],
             if c["rowid"] not in seen:
                 seen.add(c["rowid"])
                 contradictions.append(c)
+    rep = next((i for i in items if i["kind"] == "quote"), items[0])
     return {
         "id": gid,
-        "text": items[0]["text"],
+        "text": rep["text"],
         **{k: origins[k] for k in ("articles", "outlets", "independent_origins", "circular", "anonymous_only")},
         "origins": origins["origins"],
         "status_mix": dict(status.most_common()),

@@ -22,6 +22,7 @@ import hashlib
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -77,11 +78,20 @@ def _hash64(s: str) -> int:
     return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
 
 
+@cache
+def _permutations() -> tuple[Any, str]:
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=NUM_PERM, seed=7)
+    return m.permutations, m.scheme
+
+
 def minhash(words: list[str]) -> np.ndarray:
     """MinHash signature (uint32, ``NUM_PERM`` values) of the item's shingles, via datasketch."""
     from datasketch import MinHash
 
-    m = MinHash(num_perm=NUM_PERM, seed=7)
+    perms, scheme = _permutations()  # computed once: building them is most of a MinHash's cost
+    m = MinHash(num_perm=NUM_PERM, seed=7, permutations=perms, scheme=scheme)
     m.update_batch([s.encode("utf-8") for s in sorted(shingles(words))])
     return np.asarray(m.hashvalues, dtype=np.uint32)
 
@@ -164,19 +174,23 @@ def blocking_keys(f: Features, block_entities: list[str]) -> list[int]:
 def lexical(a_words: list[str], b_words: list[str]) -> float:
     """rapidfuzz similarity of the content words: token-sort ratio, or the partial ratio when the
     shorter side has at least 6 content words (a quote relayed in part)."""
+    return lexical_joined(" ".join(a_words), len(a_words), " ".join(b_words), len(b_words))
+
+
+def lexical_joined(a: str, na: int, b: str, nb: int) -> float:
+    """``lexical`` over content words already joined by spaces (``na``/``nb`` words)."""
     from rapidfuzz import fuzz
 
-    a, b = " ".join(a_words), " ".join(b_words)
     best = fuzz.token_sort_ratio(a, b)
-    if min(len(a_words), len(b_words)) >= 6:
+    if min(na, nb) >= 6:
         best = max(best, fuzz.partial_ratio(a, b))
     return best / 100.0
 
 
-def score(a_text: str, a_sig: np.ndarray, a_ents: list[str], b_text: str, b_sig: np.ndarray,
+def score(a_words: str, a_sig: np.ndarray, a_ents: list[str], b_words: str, b_sig: np.ndarray,
           b_ents: list[str]) -> tuple[float, dict[str, Any]]:
-    """Similarity in [0, 1] of two items and the evidence for it."""
-    lex = lexical(content_tokens(a_text), content_tokens(b_text))
+    """Similarity in [0, 1] of two items (content words joined by spaces) and the evidence for it."""
+    lex = lexical_joined(a_words, a_words.count(" ") + 1, b_words, b_words.count(" ") + 1)
     jac = jaccard(a_sig, b_sig)
     sa, sb = set(a_ents), set(b_ents)
     ent = len(sa & sb) / len(sa | sb) if sa and sb else 0.5
@@ -184,6 +198,38 @@ def score(a_text: str, a_sig: np.ndarray, a_ents: list[str], b_text: str, b_sig:
     evidence = {"lexical": round(lex, 3), "minhash_jaccard": round(jac, 3), "entity_agreement": round(ent, 3),
                 "shared_entities": sorted(sa & sb)}
     return round(total, 4), evidence
+
+
+def score_many(words: str, sig: np.ndarray, ents: list[str],
+               others: list[tuple[str, bytes, list[str]]]) -> list[tuple[float, dict[str, Any]]]:
+    """``score`` of one item against many (content words, MinHash bytes, entities), vectorised:
+    rapidfuzz ``cdist`` for the lexical part and one numpy comparison for the Jaccard estimates."""
+    if not others:
+        return []
+    from rapidfuzz import fuzz, process
+
+    texts = [o[0] for o in others]
+    lex = process.cdist([words], texts, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
+    n = words.count(" ") + 1
+    for i, t in enumerate(texts):
+        if min(n, t.count(" ") + 1) >= 6:
+            lex[i] = max(lex[i], fuzz.partial_ratio(words, t))
+    lex /= 100.0
+    sigs = np.frombuffer(b"".join(o[1] for o in others), dtype=np.uint32).reshape(len(others), -1)
+    jac = (sigs == sig).mean(axis=1)
+    sa = set(ents)
+    out: list[tuple[float, dict[str, Any]]] = []
+    for i, o in enumerate(others):
+        sb = set(o[2])
+        ent = len(sa & sb) / len(sa | sb) if sa and sb else 0.5
+        total = round(float(0.5 * lex[i] + 0.3 * jac[i] + 0.2 * ent), 4)
+        if total < LINK_THRESHOLD:  # evidence is only kept on links
+            out.append((total, {}))
+            continue
+        out.append((total, {"lexical": round(float(lex[i]), 3),
+                                              "minhash_jaccard": round(float(jac[i]), 3),
+                                              "entity_agreement": round(ent, 3), "shared_entities": sorted(sa & sb)}))
+    return out
 
 
 def number_agreement(a_nums: list[float], b_nums: list[float]) -> str:
