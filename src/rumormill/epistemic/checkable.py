@@ -9,13 +9,14 @@ _EVALUATIVE = {"be", "become", "seem", "look", "sound", "feel", "appear", "remai
 _ANCHOR_PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "we", "i"}
 
 
-def checkable(unit: Unit, parse: Parse, source_kind: str) -> bool:
+def checkable(unit: Unit, parse: Parse, anchored: bool = False) -> bool:
     """Does the clause assert something a fact-checker could look up?
 
     Not checkable: hypotheticals and intentions; evaluations (a copula or perception verb with an
     adjective and no noun or object: "she's incredibly smart", "it became pretty apparent"); clauses
     with no anchor (no named entity, number, date or personal pronoun: "You lose him how you get
-    him"); imperatives. Everything else that names who or when is checkable.
+    him"); imperatives. Everything else that names who or when is checkable. ``anchored``: the
+    claim already holds a ledger entity or time (an epithet such as "the actress" counts).
     """
     toks = parse.tokens
     if any(st in ("hypothetical", "intended") or k == "question" for _i, k, st in unit.cues):
@@ -29,6 +30,8 @@ def checkable(unit: Unit, parse: Parse, source_kind: str) -> bool:
     if head.tag == "VB" and not deps & {"nsubj", "nsubjpass", "aux", "auxpass"} and head.dep == "ROOT":
         return False
     s, e = unit.span
+    if anchored:
+        return True
     if any(s <= x.start and x.end <= e and x.label in ("PERSON", "ORG", "GPE", "DATE", "NORP", "FAC", "LOC",
                                                           "WORK_OF_ART", "EVENT", "CARDINAL", "TIME")
            for x in parse.ents):

@@ -76,8 +76,10 @@ def balance_quotes(text: str, s: int, e: int) -> tuple[int, int]:
     """Keep quote marks balanced at the edges: drop a dangling one, take in a closing one."""
     body = text[s:e]
     opens = sum(body.count(c) for c in "“‘")
-    closes = sum(body.count(c) for c in "”’") - body.count("’s") - sum(
-        1 for k in range(1, len(body) - 1) if body[k] == "’" and body[k - 1].isalpha() and body[k + 1].isalpha())
+    # a ’ between letters (she’s, isn’t) is an apostrophe, not a closing mark
+    closes = body.count("”") + sum(
+        1 for k, ch in enumerate(body) if ch == "’"
+        and not (0 < k < len(body) - 1 and body[k - 1].isalpha() and body[k + 1].isalpha()))
     if opens > closes and e < len(text) and text[e] in "”’":
         e += 1
     elif opens > closes and e + 1 < len(text) and text[e] in ".,!?" and text[e + 1] in "”’":

@@ -122,7 +122,6 @@ def run(state: State) -> None:
     ents = _index([(sp, e.id) for e in state.entities for sp in e.spans])
     times = _index([(t.span, t.id) for t in state.times])
     quotes = {q.id: q for q in state.quotes}
-    kind_of = {s.id: s.kind for s in state.sources}
     claims: list[Claim] = []
     for unit in units:
         links, cues, hedge_only, hidden = _chain(unit, atts, speakers, parse)
@@ -145,6 +144,7 @@ def run(state: State) -> None:
         if quote is None:
             quote = next((a["quote"] for a in unit.attributions if a.get("quote") in quotes), None)
         s, e = unit.span
+        in_ents, in_times = _inside(ents, (s, e)), _inside(times, (s, e))
         claims.append(Claim(
             id=f"C{len(claims) + 1}",
             span=(s, e),
@@ -154,10 +154,10 @@ def run(state: State) -> None:
             chain=tuple(links),
             cues=tuple(sorted(set(cues), key=lambda c: (c.span, c.kind))),
             negated=bool(unit.negations),
-            entities=_inside(ents, (s, e)),
-            times=_inside(times, (s, e)),
+            entities=in_ents,
+            times=in_times,
             quote=quote,
-            checkable=checkable(unit, parse, kind_of.get(source, "author")),
+            checkable=checkable(unit, parse, anchored=bool(in_ents or in_times)),
         ))
     state.claims = claims
     state.sourcing.update(sourcing(claims, state.sources, state.entities))
