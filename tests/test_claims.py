@@ -275,3 +275,17 @@ def test_summary_line_counts() -> None:
     line = summary([c(1, "S1", "reported"), c(2, "S1", "reported"), c(3, "S3", "denied"), c(4, "S0", "asserted")], srcs)
     assert line.startswith("2 of 4 claims rest on 1 anonymous source relayed through US Weekly")
     assert "1 is denied (by a named source)" in line
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("x “she’s gone.” y", (2, 13), (2, 15)),  # a closing mark after the period is taken in
+        ("x she’s gone, isn’t she y", (2, 24), (2, 24)),  # apostrophes are not quote marks
+        ("a “b c” d", (3, 7), (2, 7)),  # a dangling closing mark takes in its opening one
+    ],
+)
+def test_quote_balance(text: str, span: tuple[int, int], expected: tuple[int, int]) -> None:
+    from rumormill.epistemic.tree import balance_quotes
+
+    assert balance_quotes(text, *span) == expected

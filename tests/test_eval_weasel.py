@@ -57,6 +57,7 @@ def test_scores_on_a_hand_made_corpus(corpus: Path) -> None:
     f = result["figures"]
     assert (f["precision"], f["recall"], f["f1"]) == (0.5, 0.5, 0.5)
     assert f["sentences_per_s"] > 0
+    assert weasel.run(str(corpus), limit=2)["sentences"] == 2
     tuning = weasel.run(str(corpus), split="tuning")
     assert tuning["sentences"] == 1 and tuning["counts"]["tp"] == 1
 
