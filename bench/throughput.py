@@ -84,6 +84,10 @@ def write_jsonl(path: Path, n: int, *, fresh: bool = False) -> int:
 
 # --------------------------------------------------------------------------- measurements
 
+def note(text: str) -> None:
+    print(f"[throughput] {time.strftime('%H:%M:%S')} {text}", file=sys.stderr, flush=True)
+
+
 def peak_rss_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -182,13 +186,16 @@ def main() -> int:
     warm_up()
     ab = interleaved(args.n)
     a_s, b_s, words = ab["a_s"], ab["b_s"], ab["words"]
+    note(f"(a) {a_s:.1f} s, (b) {b_s:.1f} s")
     with tempfile.TemporaryDirectory(prefix="rumormill-bench-") as tmp:
         src = Path(tmp) / "docs.jsonl"
         write_jsonl(src, args.n)
         c_s, _ = batch(src, Path(tmp) / "c", workers=workers)
+        note(f"(c) {c_s:.1f} s")
         d_s = None
         if not args.skip_dask:
             d_s, _ = batch(src, Path(tmp) / "d", workers=workers, dask="local")
+            note(f"(d) {d_s:.1f} s")
     n = args.n
     spacy_s = ab["timings"].get("parse", 0.0)
     figures = {

@@ -351,3 +351,11 @@ def test_broken_input_becomes_failure_row_and_batch_goes_on(tmp_path: Path) -> N
     unreadable = [r for r in rows if r["error"] and r["error"].startswith("cannot read the rest")]
     assert {Path(r["source"].split("#")[0]).name for r in unreadable} == {"cut.jsonl.gz", "bad.parquet"}
     assert summary.failed == len(unreadable) == 2
+
+
+@pytest.mark.parametrize("text", [*ARTICLES, HTML])
+def test_fast_plain_equals_to_dict(text: str) -> None:
+    from rumormill.batch.outputs import plain
+
+    ledger = analyze(ingest.load_text(text, kind="html" if text.startswith("<html") else "text"))
+    assert plain(ledger) == ledger.to_dict()
