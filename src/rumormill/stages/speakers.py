@@ -205,9 +205,10 @@ class Registry:
         h = parse.tokens[a.speaker]
         ix = self.index.get(h.sent) or self.index.setdefault(h.sent, SentIndex(parse, h.sent))
         span = a.speaker_span
-        core_idx = ix.subtree(h.i, frozenset({"relcl", "acl", "appos", "prep"}))
+        core_idx = ix.subtree(h.i, frozenset({"relcl", "acl", "appos"}))
         core_idx = sorted(set(core_idx) | {t.i for t in parse.tokens[ix.lo : h.i] if t.start >= span[0]})
-        core_idx = [k for k in core_idx if parse.tokens[k].pos not in ("PUNCT", "SPACE")]
+        core_idx = [k for k in core_idx if parse.tokens[k].pos not in ("PUNCT", "SPACE")
+                    and span[0] <= parse.tokens[k].start < span[1]]
         label = text[parse.tokens[core_idx[0]].start : parse.tokens[core_idx[-1]].end] if core_idx else h.text
         words = [parse.tokens[k].lower for k in core_idx]
         src = self._seen.get(h.i)
@@ -282,6 +283,9 @@ class Registry:
         cls = _nouns().get(lemma)
         if plural:
             return self._group(label, lemma, words)
+        if cls is None and words[:1] not in (["the"], ["this"], ["that"]):
+            a.note = f"the speaker “{label}” is not recognised as a person, group, outlet or document"
+            return None
         if cls is None and words[:1] in (["the"], ["this"], ["that"]) and not any(w in _ORDINALS for w in words):
             # "the actress", "the ‘Black Swan’ star": a description of someone named elsewhere
             eid = self._dominant_person()
@@ -289,7 +293,7 @@ class Registry:
                 a.note = f"“{label}” describes someone who could not be tied to one named person"
                 return None
             return self._by_entity(eid, "named")
-        return self._anonymous(words, cls or "person", span, label)
+        return self._anonymous(words, cls or "person", span, label)  # cls is set here
 
     def _dominant_person(self) -> str | None:
         """The article's main person: at least 1.5 times the mentions of anyone else (as entities do)."""
