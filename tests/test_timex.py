@@ -41,6 +41,13 @@ def _tags(text: str, published: str | None = "2024-01-15") -> dict[str, tuple[st
         ("She arrived on the 3rd and left.", "the 3rd", ("DATE", "2024-01-03", None)),
         ("They began dating in November last year.", "November last year", ("DATE", "2023-11", None)),
         ("The firm went public two years later.", "two years later", ("DATE", "XXXX", None)),
+        ("They were hit hard in the recent downturn.", "recent", ("DATE", "PAST_REF", None)),
+        ("Given the current state of the economy, we wait.", "current", ("DATE", "PRESENT_REF", None)),
+        ("It is too early to tell, but spring shows signs of hope.", "spring", ("DATE", "2024-SP", None)),
+        ("The banks held their Autumn meetings.", "Autumn", ("DATE", "2023-FA", None)),
+        ("They opened a shop in summer.", "summer", ("DATE", "2023-SU", None)),
+        ("The cars of the 70s and 80s were boxy.", "80s", ("DATE", "198", None)),
+        ("The index dropped 100 points in just minutes.", "minutes", ("DURATION", "PTXM", None)),
     ],
 )
 def test_values(text: str, expr: str, expected: tuple[str, str, str | None]) -> None:
@@ -62,6 +69,9 @@ def test_values(text: str, expr: str, expected: tuple[str, str, str | None]) -> 
         "Drake turned 30 years old and I have 14 year olds writing to me.",
         "He once hosted “Saturday Night Live” with her.",
         "It was her 15th time; he finished on the 18th hole.",
+        "The now-cancelled deal was signed at the soon-to-open terminal.",
+        "Its most recent model and its five current models sold well.",
+        "Prices spring back when the water springs from a hot spring. Markets fall.",
     ],
 )
 def test_not_times(text: str) -> None:

@@ -236,10 +236,11 @@ def _season(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
                   mod=mod, anchor=pub.ref if not k else None)
     mid = _SEASON_MONTH[code]
     year = pub.year
+    # a season spans its middle month +-1: without "last/next", the season under way is this one
     if k < 0 or (not k and tense == "past"):
-        year = pub.year if mid < pub.month or (not k and mid <= pub.month) else pub.year - 1
+        year = pub.year if mid < pub.month or (not k and mid - 1 <= pub.month) else pub.year - 1
     elif k > 0 or (not k and tense == "future"):
-        year = pub.year if mid > pub.month else pub.year + 1
+        year = pub.year if mid > pub.month or (not k and mid + 1 >= pub.month) else pub.year + 1
     return _d(f"{year:04d}-{code}", mod=mod, anchor=pub.ref)
 
 
@@ -434,6 +435,8 @@ def _set(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
 
 
 def _ref(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    if m.groups.get("adjref"):
+        return _d("PAST_REF" if m.groups["adjref"].lower() == "recent" else "PRESENT_REF")
     return _d(vocab()["ref"][re.sub(r"\s+", " ", m.groups["ref"].lower())])
 
 

@@ -91,10 +91,10 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("century", r"(?:the\s+)?\b(?P<cent>1[5-9]|2[01])(?:st|nd|rd|th)\s+century"
                     r"|(?:the\s+)?(?P<centw>nineteenth|twentieth|twenty-first)\s+century"),
         ("decade", r"(?:(?:the\s+)?(?:(?P<smod>early|mid|late)[-\s]+)?\b(?P<dec>(?:1[6-9]|20)\d)0(?:s|['’]s)\b)"
-                   r"|(?:the\s+)?(?:(?P<smod2>early|mid|late)[-\s]+)?(?:['’]|(?<=the\s)|(?<=the\searly\s)|(?<=the\slate\s))(?P<dec2>\d)0s\b"),
+                   r"|(?:the\s+)?(?:(?P<smod2>early|mid|late)[-\s]+)?(?:['’]|(?<=the\s)|(?<=the\searly\s)|(?<=the\slate\s)|(?<=0s\sand\s)|(?<=0s\sor\s)|(?<=0s\sto\s))(?P<dec2>\d)0s\b"),
         ("year", rf"(?:(?:{POSMOD})[-\s]+)?(?:the\s+year\s+)?(?<![\w$£€#.])(?<![A-Za-z]-){YEAR}(?!\w|-[A-Za-z])"
                  r"|(?P<pre>\b(?:in|of|since|until|by|from|to)\s+)['’](?P<yy>\d\d)\b"),
-        ("season", rf"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<the>the|in|during|since|until|by)\s+"
+        ("season", rf"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<the>the)\s+|(?P<pre>\b(?:in|during|since|until|by)\s+)"
                    rf"|{POSMOD}[-\s]+)?\b{SEASON}\b(?:\s+(?:of\s+)?{YEAR})?"),
         ("weekday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b{WD}(?:\s+{POD})?\b"),
         ("month", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b{MONFULL}\b"),
@@ -120,14 +120,18 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                      rf"{UNITS}\b(?![-\s]+olds?\b)(?:-long\b)?"),
         ("vaguedur", rf"(?:(?:the\s+)?(?P<rel>past|last|next|coming)\s+)?{VAGUE}\s+{UNIT}s\b(?![-\s]+olds?\b)"
                      rf"|(?P<recent>recent\s+{UNIT.replace('<unit>', '<unitr>')}s)\b"
-                     rf"|(?P<pre>\b(?:for|within|in|over|after|take|takes|took|taking)\s+)(?P<bare>(?:the\s+)?{UNIT.replace('<unit>', '<unitb>')}s)\b"
+                     rf"|(?P<pre>\b(?:for|within|in|over|after|take|takes|took|taking)\s+(?:just\s+|only\s+|mere\s+)?)(?P<bare>(?:the\s+)?{UNIT.replace('<unit>', '<unitb>')}s)\b"
                      r"|(?P<long>a\s+long\s+(?:time|while))"
                      r"|(?P<units2>decades|years)-long"),
         ("set", rf"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:{UNIT}|{WD}|{SEASON})\b"
                 rf"|(?P<freq>once|twice|(?:{NUMBARE})\s+(?:times|days|nights|hours|evenings|mornings))\s+(?:a|an|per)\s+"
                 rf"{UNIT.replace('<unit>', '<unitf>')}\b"
                 rf"|\b(?P<adj>(?-i:{_alt(v['set_adj'])}))\b"),
-        ("ref", rf"\b(?P<ref>{_alt(v['ref'])})\b"),
+        ("ref", rf"\b(?P<ref>{_alt(v['ref'])})\b(?![-‐])"
+                # the adjectives "recent"/"current" before a noun ("the recent downturn", "the current state");
+                # not "most recent model", "five current models", "recent years" (a vague duration)
+                r"|(?<!\bmost\s)(?<!\bmore\s)\b(?P<adjref>recent|current)\b(?=\s+[a-z])"
+                r"(?!\s+(?:years|months|weeks|days|decades|account|affairs|events|issue|issues)\b)"),
         ("holiday", rf"\b(?P<hol>{_cap(v['holiday'])})(?:\s+{YEAR})?"),
     ]
     # every expression starts at a word start: failing fast mid-word keeps the scan cheap
@@ -150,6 +154,9 @@ _MAY_OK_BEFORE = re.compile(
 _MARCH_VERB_AFTER = re.compile(r"^\s+(?:on|to|through|into|against|in|past)\b", re.I)
 _CAPWORD_AFTER = re.compile(r"^[ \t]+(?!(?:I|The|A|An|In|On|At|But|And|As)\b)[A-Z][a-z]")
 _SEASON_VERB = re.compile(r"^(?:fall|spring)$", re.I)
+_SPRING_VERB_AFTER = re.compile(r"^(?:s\b|\s+(?:up|from|into|to|back|out|forth|water|waters|of)\b)", re.I)
+_SPRING_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|hot|mineral|thermal|a)\s+$", re.I)
+_NUMBER_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|all)\s+$", re.I)
 
 
 def _ok(text: str, name: str, m: re.Match[str]) -> bool:
@@ -172,10 +179,17 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
             return False  # "June Carter", ‘May December’
     if name == "season" and g.get("season"):
         sea = g["season"]
-        if _SEASON_VERB.match(sea) and not (g.get("rel") or g.get("year") or (g.get("the") or "").lower() == "the"):
+        if (_SEASON_VERB.match(sea) and not (g.get("rel") or g.get("year") or g.get("the"))
+                and (sea.lower() == "fall" or _SPRING_VERB_AFTER.match(after) or _SPRING_VERB_BEFORE.search(before))):
             return False
-        if not (g.get("rel") or g.get("the") or g.get("year") or g.get("smod")):
-            return False
+        if not (g.get("rel") or g.get("the") or g.get("pre") or g.get("year") or g.get("smod")):
+            # a bare season ("spring shows signs of hope", "their Autumn meetings"), but not "fall" (the
+            # verb/noun), "spring" the verb or the water source, or a name ("Dick Spring")
+            low = sea.lower()
+            if low == "fall" or (sea[:1].isupper() and re.search(r"[A-Z]\w*\s+$", before)):
+                return False
+            if low == "spring" and (_SPRING_VERB_AFTER.match(after) or _SPRING_VERB_BEFORE.search(before)):
+                return False
     if name == "weekday" and after[:2] in ("’s", "'s") and re.match(r"^.s\s+[A-Z]", after):
         return False
     if name == "weekday" and (g.get("pod") or "")[:1].isupper() and re.match(r"^\s+[A-Z]", after):
@@ -184,6 +198,8 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # "2010's Black Swan" is the year 2010, possessive
     if (g.get("unit") or "").lower() == "second" and name == "duration" and (g.get("num") or "").lower() in ("a", "an", "one"):
         return False  # "a second insider"
+    if name == "ref" and g.get("adjref") and _NUMBER_BEFORE.search(before):
+        return False  # "its five current models"
     if name == "theday" and re.search(r"\bof\s+$", before):
         return False  # "the end of the day", "news of the day"
     # the idiom "at the end of the day"
