@@ -140,3 +140,10 @@ def test_markdown_who_is_speaking(seed_ledger) -> None:  # type: ignore[no-untyp
     assert seed_ledger.sourcing["quote_summary"] in text
     assert "relayed through US Weekly" in text and "| S0 | author |" in text
     assert "You lose him how you get him" in text
+
+
+def test_people_familiar_is_anonymous() -> None:
+    led = rumormill.analyze_text(
+        "Headline\n\n“They split in May,” people familiar with the matter said.")
+    src = {s.id: s for s in led.sources}[led.quotes[0].source]
+    assert src.kind == "anonymous"

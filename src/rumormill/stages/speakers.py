@@ -5,7 +5,8 @@
   definite "the outlet"/"the magazine" back-reference to the last outlet cited.
 - Anonymous: a singular noun of ``lexicons/source_nouns.tsv`` or any other singular human noun
   without a name ("a source", "a pal", "a man"). Group: a plural such noun ("insiders",
-  "the actress's friends") or a phrase of ``lexicons/source_phrases.txt`` ("those close to her").
+  "the actress's friends") or a group phrase of ``lexicons/source_phrases.tsv`` ("those close to her");
+  its anonymous phrases ("people familiar with the matter") make an anonymous source.
   Document: a noun of ``lexicons/document_nouns.txt`` ("the report"). Author: "I"/"we".
 - Joining anonymous sources: an ordinal names the n-th anonymous source ("a second insider" starts
   or joins source 2, "the first insider" joins source 1); "another"/"a"/"one" starts a new one;
@@ -43,8 +44,12 @@ def _nouns() -> dict[str, str]:
 
 
 @cache
-def _phrases() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in load_list("source_phrases.txt")), re.I)
+def _phrases() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((row[0], re.compile(row[1], re.I)) for row in load_table("source_phrases.tsv") if len(row) > 1)
+
+
+def _phrase_kind(text: str) -> str | None:
+    return next((kind for kind, rx in _phrases() if rx.match(text)), None)
 
 
 @cache
@@ -242,7 +247,10 @@ class Registry:
             if etype == "WORK":
                 return self._by_entity(eid, "document")
         low = h.lower
-        if _phrases().match(parse.text[span[0] : span[1]]):
+        pk = _phrase_kind(parse.text[span[0] : span[1]])
+        if pk == "anonymous":
+            return self._anonymous(words, "insider", span, label)
+        if pk == "group":
             return self._group(label, h.lemma.lower(), words)
         if h.pos == "PRON" or h.tag in ("PRP", "PRP$"):
             if low in ("i", "we", "me", "us"):
