@@ -48,6 +48,18 @@ def _tags(text: str, published: str | None = "2024-01-15") -> dict[str, tuple[st
         ("They opened a shop in summer.", "summer", ("DATE", "2023-SU", None)),
         ("The cars of the 70s and 80s were boxy.", "80s", ("DATE", "198", None)),
         ("The index dropped 100 points in just minutes.", "minutes", ("DURATION", "PTXM", None)),
+        ("It cut costs by $1 billion last year, $2 billion more than the year previous.", "the year previous",
+         ("DATE", "2022", None)),
+        ("A loss of $2 billion in the fourth quarter of 2005 and $8 billion for the entire year.", "the entire year",
+         ("DATE", "2005", None)),
+        ("The deal closes by June 10. If no price is agreed by that time, it lapses.", "that time",
+         ("DATE", "2024-06-10", None)),
+        ("He said on Friday it rose from 14% a year ago, before falling later in the day.", "later in the day",
+         ("DATE", "2024-01-12", None)),
+        ("The process would take between 60 and 90 days.", "60", ("DURATION", "P60D", None)),
+        ("It will deliver tankers at a rate of 15 a year.", "a year", ("SET", "P1Y", None)),
+        ("GM posted its first annual loss since 1992.", "annual", ("DURATION", "P1Y", None)),
+        ("Jobs gave his annual keynote.", "annual", ("SET", "P1Y", None)),
     ],
 )
 def test_values(text: str, expr: str, expected: tuple[str, str, str | None]) -> None:
@@ -72,6 +84,7 @@ def test_values(text: str, expr: str, expected: tuple[str, str, str | None]) -> 
         "The now-cancelled deal was signed at the soon-to-open terminal.",
         "Its most recent model and its five current models sold well.",
         "Prices spring back when the water springs from a hot spring. Markets fall.",
+        "The Russell 2000 Index fell, and about a quarter of its dealers closed.",
     ],
 )
 def test_not_times(text: str) -> None:
@@ -127,3 +140,8 @@ def test_seed_dated(seed_ledger_dated) -> None:  # type: ignore[no-untyped-def]
     ages = ("42", "46", "25", "12", "6")
     for t in times:
         assert t.text not in ages, t
+
+
+def test_clock_time_takes_the_date_after_it() -> None:
+    got = _tags("In a press conference at 16:15 UTC, June 1st, the chief executive spoke.", "2009-06-04")
+    assert got["16:15 UTC"] == ("TIME", "2009-06-01T16:15Z", None)

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rumormill.timex import tense as _tense
 from rumormill.timex.normalize import Anchor, Norm, resolve
@@ -52,11 +52,13 @@ def tag(text: str, published: Anchor | None, mentions: list[Mention] | None = No
     """
     out: list[Tagged] = []
     prev: Anchor | None = None
+    prev_day: Anchor | None = None  # the last expression resolved to a day ("later in the day" refers to it)
     mentions = find(text) if mentions is None else mentions
     cues = _tense.Cues(text) if mentions else None
     for m in mentions:
         tense = cues.guess(m.start, m.end) if cues else None
-        norm = resolve(m, text, published, prev, tense)
+        ref = prev_day if m.rule in _DAY_ANAPHORA and prev is not None and prev.date is None and prev_day else prev
+        norm = resolve(m, text, published, ref, tense)
         if norm is None:
             continue
         idx = len(out)
@@ -65,4 +67,25 @@ def tag(text: str, published: Anchor | None, mentions: list[Mention] | None = No
             a = anchor_from(norm.value, ref=str(idx))
             if a is not None:
                 prev = Anchor(year=a.year, month=a.month, day=a.day, ref=a.ref, pos=m.end)
+                if prev.date is not None:
+                    prev_day = prev
+    return _time_then_date(text, out)
+
+
+_DAY_ANAPHORA = frozenset({"earlier", "theday"})
+_TIME_DATE_GAP = re.compile(r"\s*(?:,|\bon\b)?\s*")
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _time_then_date(text: str, out: list[Tagged]) -> list[Tagged]:
+    """"at 16:15 UTC, June 1st" / "at 9 a.m. on March 3": the clock time takes the date right after it."""
+    for i in range(len(out) - 1):
+        t, nxt = out[i], out[i + 1]
+        if (t.norm.type != "TIME" or t.norm.anchor != "published" or nxt.norm.type != "DATE"
+                or not _DAY_VALUE.fullmatch(nxt.norm.value) or "T" not in t.norm.value
+                or _TIME_DATE_GAP.fullmatch(text, t.end, nxt.start) is None):
+            continue
+        clock = t.norm.value[t.norm.value.index("T"):]
+        norm = replace(t.norm, value=nxt.norm.value + clock, anchor=str(i + 1), anaphoric=False)
+        out[i] = replace(t, norm=norm)
     return out

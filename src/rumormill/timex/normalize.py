@@ -26,7 +26,12 @@ class Anchor:
 
     @property
     def date(self) -> dt.date | None:
-        return dt.date(self.year, self.month, self.day) if self.month and self.day else None
+        if not (self.month and self.day):
+            return None
+        try:
+            return dt.date(self.year, self.month, self.day)
+        except ValueError:  # "February 30": a day that does not exist is no anchor
+            return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -166,12 +166,15 @@ def _earlier(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
         if pub is None or pub.date is None:
             return _d("XXXX-XX-XX")
         return _d(_ymd(pub.date), anchor=pub.ref)
-    rel = g.get("rel", "").lower()
+    rel = (g.get("rel") or g.get("rel3") or "").lower()
+    unit = (g.get("unit") or g.get("unit3") or "day").lower()
     base = (prev or pub) if rel in ("that",) or rel.startswith("in") else pub
+    if base is prev and prev is not None and unit == "day" and prev.date is None:
+        base = pub  # "later in the day" after "a year ago": the day is the publication day
     if base is None:
-        return _d(_unresolved(g["unit"]))
-    value = _unit_value(base, g["unit"], 0)
-    return _d(value or _unresolved(g["unit"]), anchor=base.ref if value else None,
+        return _d(_unresolved(unit))
+    value = _unit_value(base, unit, 0)
+    return _d(value or _unresolved(unit), anchor=base.ref if value else None,
               anaphoric=base is prev)
 
 
@@ -286,6 +289,16 @@ def _relunitr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
 
 def _theday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     what = re.sub(r"\s+", " ", m.groups["theday"].lower())
+    if what == "that time" or what.endswith(" year"):
+        # "by that time" = the time just mentioned; "for the entire year" = that date's year
+        base = (prev or pub) if what.endswith(" year") else prev
+        if base is None:
+            return _d("XXXX" if what.endswith(" year") else "XXXX-XX-XX")
+        if what.endswith(" year"):
+            found = f"{base.year:04d}"
+        else:
+            found = _ymd(base.date) if base.date else f"{base.year:04d}-{base.month:02d}" if base.month else f"{base.year:04d}"
+        return _d(found, anchor=base.ref, anaphoric=base is prev)
     if what == "the weekend":
         value = _unit_value(pub, "weekend", 0) if pub else None
         return _d(value or "XXXX-WXX-WE", anchor=pub.ref if value and pub else None)
@@ -293,6 +306,12 @@ def _theday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
     if base is None or base.date is None:
         return _d("XXXX-XX-XX")
     return _d(_ymd(base.date), anchor=base.ref, anaphoric=base is prev)
+
+
+def _yearprev(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    """"the year previous", "the day before.": one unit before the expression just mentioned."""
+    value, ref, ana = _relunit_value({"rel": "previous", "unit": m.groups["unit"]}, pub, prev, tense)
+    return _d(value, anchor=ref, anaphoric=ana)
 
 
 def _sameperiod(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
@@ -409,7 +428,11 @@ def _durationr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, t
     n = _num(g["num"])
     if n is None:
         return None
-    return _d(_duration(n, g["unit"]), mod=_pmod(g), typ="DURATION")
+    unit = g["unit"].lower()
+    if (g["num"].lower() in ("a", "an") and m.rule == "duration" and _RATE_BEFORE.search(text, 0, m.start)
+            and not g.get("rel") and not g.get("pmod")):
+        return _d(_duration(1, unit), typ="SET")  # "15 a year", "$50,000 a year": a rate
+    return _d(_duration(n, unit), mod=_pmod(g), typ="DURATION")
 
 
 def _vaguedur(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
@@ -425,6 +448,9 @@ def _vaguedur(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
 def _set(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
     if g.get("adj"):
+        if g["adj"].lower() in ("annual", "yearly") and _PERIOD_TOTAL.match(text, m.end):
+            # "annual profit/loss/sales": the total over one year, a DURATION (a SET is "annual meeting")
+            return _d("P1Y", typ="DURATION")
         return _d(vocab()["set_adj"][g["adj"].lower()], typ="SET")
     if g.get("wd"):
         return _d(f"XXXX-WXX-{vocab()['weekday'][g['wd'].lower()]}", typ="SET")
@@ -452,10 +478,17 @@ def _holiday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
     return _d(value, anchor=None if value.startswith("X") else pub.ref)
 
 
+_PERIOD_TOTAL = re.compile(
+    r"\s+(?:net\s+|operating\s+|pre-tax\s+|pretax\s+)?(?:profits?|loss(?:es)?|revenues?|sales|earnings|income|"
+    r"turnover|deficits?|surplus(?:es)?|output|production|growth|results|budgets?|salary|salaries|"
+    r"inflation|returns?|spending|expenditures?|costs?)\b", re.I)
+_RATE_BEFORE = re.compile(r"(?<![\w,.])(?!(?:1[6-9]|20)\d\d\s)[$£€]?\d[\d,.]*(?:\s*(?:million|billion))?\s+$")
+
+
 RESOLVERS: dict[str, Resolver] = {
     "iso": _iso, "slash": _slash, "mdy": _mdy, "dmy": _mdy, "my": _my, "monrel": _monrel, "dom": _dom, "modrel": _modrel,
     "modmon": _modmon, "earlier": _earlier, "quarter": _quarter, "century": _century, "decade": _decade,
     "year": _yearr, "season": _season, "weekday": _weekdayr, "month": _month, "relunit": _relunitr,
-    "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,
+    "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "yearprev": _yearprev, "numrange": _durationr, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,
     "set": _set, "ref": _ref, "holiday": _holiday,
 }

@@ -84,6 +84,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("modrel", rf"(?:(?P<ee>earlier|later)\s+|{POSMOD}[-\s]+){relunit}"),
         ("modmon", rf"\b{POSMOD}[-\s]+{MONFULL}"),
         ("earlier", r"(?P<ee>earlier|later)\s+(?P<rel>this|that|in\s+the)\s+(?P<unit>year|month|week|day)"
+                    r"|(?P<ee3>late)\s+(?P<rel3>in\s+the)\s+(?P<unit3>day|week)\b"
                     r"|(?P<ee2>earlier|later)\s+(?P<deic>today|tonight)"),
         ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)[-\s]+(?P<qh>quarter|half)"
                     rf"(?:\s+of\s+(?:{YEAR}|(?P<rel>last|this|next)\s+year|the\s+year))?"
@@ -105,7 +106,12 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("dom", r"(?P<pre>\b(?:on|by|until|since|from)\s+)the\s+(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
                 r"(?![-\s]+(?:of|century|anniversary|birthday|floor|time|place|row|round|day|week|year|edition|"
                 r"annual|consecutive|straight|minute|hour|season|episode|game|inning|hole|lap|percent|%)\b)"),
-        ("theday", r"\b(?P<theday>the\s+(?:same\s+)?day|that\s+day|the\s+weekend)\b(?!\s+(?:of|before|after|when|that)\b)"),
+        ("theday", r"\b(?P<theday>the\s+(?:same\s+)?day|that\s+day|the\s+weekend|that\s+time"
+                   r"|the\s+(?:entire|whole|full)\s+year)\b(?!\s+(?:of|before|after|when|that)\b)"),
+        # "the year previous", "the day before." (anaphoric; not "the year before the war")
+        ("yearprev", r"\bthe\s+(?P<unit>year|month|week|day)\s+(?P<rel>previous|before|prior|earlier)(?=\s*[.,;:)]|$)"),
+        # "between 60 and 90 days": the first number takes the unit of the second
+        ("numrange", rf"(?P<pre>\b(?:between|from)\s+){NUM}(?=\s+(?:and|to)\s+{NUMBARE}(?:\s+|-){UNITS}\b)"),
         ("deictic", rf"{DEICTIC}(?:\s+{POD})?|(?P<this>this|that)\s+{POD.replace('<pod>', '<pod2>')}"),
         ("ago", rf"{MODPRE}?{NUM}\s+(?:more\s+)?{UNITS}\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence)\b"
                 r"|(?P<dir2>before|after|prior)(?=\s*[.,;:)]|$))"),
@@ -154,6 +160,13 @@ _MAY_OK_BEFORE = re.compile(
 _MARCH_VERB_AFTER = re.compile(r"^\s+(?:on|to|through|into|against|in|past)\b", re.I)
 _CAPWORD_AFTER = re.compile(r"^[ \t]+(?!(?:I|The|A|An|In|On|At|But|And|As)\b)[A-Z][a-z]")
 _SEASON_VERB = re.compile(r"^(?:fall|spring)$", re.I)
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z&]+\s+$")
+_NAME_AFTER = re.compile(r"^\s+[A-Z][a-z]+")
+_NOT_NAME = re.compile(
+    r"\b(?:In|Since|By|Of|Until|Before|After|From|To|For|During|The|And|Or|On|At|Through|Jan|Feb|Mar|Apr|May|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|"
+    r"November|December|Spring|Summer|Autumn|Fall|Winter|Christmas|Easter)\s+$")
+_FRACTION_AFTER = re.compile(r"^\s*,?\s+of\s+(?!(?:a|an|the)\s+(?:century|year|hour|decade)\b)", re.I)
 _SPRING_VERB_AFTER = re.compile(r"^(?:s\b|\s+(?:up|from|into|to|back|out|forth|water|waters|of)\b)", re.I)
 _SPRING_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|hot|mineral|thermal|a)\s+$", re.I)
 _NUMBER_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|all)\s+$", re.I)
@@ -166,6 +179,12 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
     after = text[end : end + 30]
     if name == "year" and g.get("year") and (_YEAR_NOUN_AFTER.match(after) or _YEAR_BEFORE.search(before)):
         return False
+    if (name == "year" and g.get("year") and not g.get("smod") and _NAME_BEFORE.search(before)
+            and _NAME_AFTER.match(after) and not _NOT_NAME.search(before)):
+        return False  # part of a name ("the Russell 2000 Index"): TimeML does not mark those
+    if ((g.get("unit") or "").lower() == "quarter" and (g.get("num") or "").lower() in ("a", "an", "one")
+            and _FRACTION_AFTER.match(after)):
+        return False  # "about a quarter of its dealers": a fraction
     mon = g.get("mon")
     if name in ("month", "modmon") and mon:
         low = mon.lower()
@@ -212,7 +231,7 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
 _WORDS = re.compile(r"[A-Za-z]+|\d+")
 _KIND_WORDS = {
     "unit": "second minute hour day days night week weekend fortnight month quarter half year decade century "
-            "centuries same nineteenth twentieth",
+            "centuries same nineteenth twentieth time",
     "season": "spring summer autumn fall winter",
     "pod": "morning afternoon evening overnight tonight night",
     "deic": "today tomorrow yesterday tonight",
@@ -236,7 +255,7 @@ _RULE_NEEDS = {
     "iso": "digit", "slash": "digit", "mdy": "month", "dmy": "month", "my": "month", "monrel": "month",
     "modrel": "unit season month digit", "modmon": "month", "earlier": "unit deic", "quarter": "unit digit",
     "century": "unit digit", "decade": "digit", "year": "digit", "season": "season", "weekday": "weekday",
-    "month": "month", "relunit": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit",
+    "month": "month", "relunit": "unit", "yearprev": "unit", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit",
     "deictic": "deic pod", "ago": "unit", "time": "digit", "duration": "unit", "vaguedur": "unit long",
     "set": "unit weekday season setadj", "ref": "ref", "holiday": "holiday",
 }
