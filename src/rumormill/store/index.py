@@ -116,10 +116,10 @@ def index_article(conn: sqlite3.Connection, ledger: Ledger, outlet: str) -> dict
             "SELECT rowid, article_id, item_id, span_start, span_end, text, minhash, words, ents, ctx, pub_day"
             f" FROM items WHERE rowid IN ({qmarks})", tuple(cands)).fetchall()
         words = " ".join(f.words)
-        short = len(f.words) < matching.MIN_TOKENS
+        short = len(f.words) < matching.MIN_FREE_TOKENS
         rows = [r for r in rows
                 if not (pub is not None and r[10] is not None and abs(pub - r[10]) > MAX_DAYS_APART)
-                # a short phrase matches only within the same people's story
+                # a short phrase matches only within the same people's story (a person in common)
                 and not (short and not (set(it["block_ents"]) & set(filter(None, r[9].split("|")))))]
         scored = matching.score_many(words, f.sig, f.entities,
                                      [(r[7], r[6], [e for e in r[8].split("|") if e]) for r in rows])

@@ -32,6 +32,7 @@ BANDS, ROWS = 8, 4  # datasketch.lsh._optimal_param(0.5, 32, 0.5, 0.5) == (8, 4)
 LINK_THRESHOLD = 0.62
 MIN_TOKENS = 4  # fewer content words: matched only when the words are exactly the same
 MIN_EXACT_TOKENS = 2  # fewer content words than this: stored but never matched
+MIN_FREE_TOKENS = 6  # fewer: generic phrasing ("are being a bit more low-key"); linked only within one story
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _STOP = frozenset(
