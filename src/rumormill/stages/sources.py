@@ -359,12 +359,8 @@ def _summary(state: State, amb: list[tuple[Span, str]]) -> None:
     resting = [q for q in state.quotes if q.source and kinds.get(q.source) in ("anonymous", "group")]
     anon = [s for s in state.sources if s.kind == "anonymous"]
     groups = [s for s in state.sources if s.kind == "group"]
-    relayed: list[str] = []
-    for s in state.sources:
-        for v in s.via:
-            name = by_id[v].label
-            if name not in relayed:
-                relayed.append(name)
+    relay_ids = {v for s in state.sources for v in s.via}
+    relayed = [by_id[v].label for v in sorted(relay_ids, key=lambda v: min(by_id[v].spans, default=(0, 0)))]
     sg = state.sourcing
     sg["quotes_by_kind"] = dict(Counter(q.kind for q in state.quotes))
     sg["sources_by_kind"] = dict(Counter(s.kind for s in state.sources))
