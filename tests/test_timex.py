@@ -60,6 +60,11 @@ def _tags(text: str, published: str | None = "2024-01-15") -> dict[str, tuple[st
         ("It will deliver tankers at a rate of 15 a year.", "a year", ("SET", "P1Y", None)),
         ("GM posted its first annual loss since 1992.", "annual", ("DURATION", "P1Y", None)),
         ("Jobs gave his annual keynote.", "annual", ("SET", "P1Y", None)),
+        ("Trading was suspended for a second consecutive day.", "a second consecutive day",
+         ("DATE", "2024-01-15", None)),
+        ("Stocks logged gains for the fourth week in a row.", "the fourth week", ("DATE", "2024-W03", None)),
+        ("On Friday the stock rose in morning trading.", "morning", ("TIME", "2024-01-12TMO", None)),
+        ("It was the worst single-day decline in years.", "single-day", ("DURATION", "P1D", None)),
     ],
 )
 def test_values(text: str, expr: str, expected: tuple[str, str, str | None]) -> None:

@@ -72,7 +72,7 @@ def tag(text: str, published: Anchor | None, mentions: list[Mention] | None = No
     return _time_then_date(text, out)
 
 
-_DAY_ANAPHORA = frozenset({"earlier", "theday"})
+_DAY_ANAPHORA = frozenset({"earlier", "theday", "podtrade"})
 _TIME_DATE_GAP = re.compile(r"\s*(?:,|\bon\b)?\s*")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

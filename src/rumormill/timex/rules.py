@@ -314,6 +314,25 @@ def _yearprev(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
     return _d(value, anchor=ref, anaphoric=ana)
 
 
+def _nthrow(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    """"for a third straight day", "fourth week in a row": the run ends in the current day/week/…"""
+    unit = m.groups["unit"].lower()
+    unit = "day" if unit == "session" else unit
+    value = _unit_value(pub, unit, 0) if pub is not None else None
+    if value is None or pub is None:
+        return _d(_unresolved(unit))
+    return _d(value, anchor=pub.ref)
+
+
+def _podtrade(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    """"in morning trading": the morning of the day just reported (or of the publication date)."""
+    pod = vocab()["partofday"][m.groups["pod"].lower()]
+    base = prev if prev is not None and prev.date is not None else pub
+    if base is None or base.date is None:
+        return _d(f"XXXX-XX-XXT{pod}", typ="TIME")
+    return _d(f"{_ymd(base.date)}T{pod}", typ="TIME", anchor=base.ref, anaphoric=base is prev)
+
+
 def _sameperiod(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     """"the same month a year ago", "the same period last year": the period in question, a year back."""
     unit = m.groups["sunit"].lower()
@@ -489,6 +508,6 @@ RESOLVERS: dict[str, Resolver] = {
     "iso": _iso, "slash": _slash, "mdy": _mdy, "dmy": _mdy, "my": _my, "monrel": _monrel, "dom": _dom, "modrel": _modrel,
     "modmon": _modmon, "earlier": _earlier, "quarter": _quarter, "century": _century, "decade": _decade,
     "year": _yearr, "season": _season, "weekday": _weekdayr, "month": _month, "relunit": _relunitr,
-    "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "yearprev": _yearprev, "numrange": _durationr, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,
+    "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "yearprev": _yearprev, "nthrow": _nthrow, "podtrade": _podtrade, "numrange": _durationr, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,
     "set": _set, "ref": _ref, "holiday": _holiday,
 }

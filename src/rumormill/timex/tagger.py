@@ -108,6 +108,12 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                 r"annual|consecutive|straight|minute|hour|season|episode|game|inning|hole|lap|percent|%)\b)"),
         ("theday", r"\b(?P<theday>the\s+(?:same\s+)?day|that\s+day|the\s+weekend|that\s+time"
                    r"|the\s+(?:entire|whole|full)\s+year)\b(?!\s+(?:of|before|after|when|that)\b)"),
+        # "for a second consecutive day", "fourth week in a row": the current such unit
+        ("nthrow", r"(?:(?:a|the)\s+)?(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                   r"[1-9]\d?(?:st|nd|rd|th))\s+(?:(?P<cons>consecutive|straight|successive)\s+)?"
+                   r"(?P<unit>day|week|month|year|quarter|session)\b(?(cons)|(?=\s+in\s+a\s+row\b))"),
+        # "in morning trading", "in late afternoon trade": that part of the day being reported
+        ("podtrade", rf"(?P<pre>\bin\s+(?:early\s+|late\s+)?){POD}(?=\s+(?:trading|trade|deals|dealings)\b)"),
         # "the year previous", "the day before." (anaphoric; not "the year before the war")
         ("yearprev", r"\bthe\s+(?P<unit>year|month|week|day)\s+(?P<rel>previous|before|prior|earlier)(?=\s*[.,;:)]|$)"),
         # "between 60 and 90 days": the first number takes the unit of the second
@@ -161,7 +167,7 @@ _MARCH_VERB_AFTER = re.compile(r"^\s+(?:on|to|through|into|against|in|past)\b", 
 _CAPWORD_AFTER = re.compile(r"^[ \t]+(?!(?:I|The|A|An|In|On|At|But|And|As)\b)[A-Z][a-z]")
 _SEASON_VERB = re.compile(r"^(?:fall|spring)$", re.I)
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z&]+\s+$")
-_NAME_AFTER = re.compile(r"^\s+[A-Z][a-z]+")
+_NAME_AFTER = re.compile(r"^[ \t]+[A-Z][a-z]+")
 _NOT_NAME = re.compile(
     r"\b(?:In|Since|By|Of|Until|Before|After|From|To|For|During|The|And|Or|On|At|Through|Jan|Feb|Mar|Apr|May|"
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|"
@@ -231,7 +237,7 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
 _WORDS = re.compile(r"[A-Za-z]+|\d+")
 _KIND_WORDS = {
     "unit": "second minute hour day days night week weekend fortnight month quarter half year decade century "
-            "centuries same nineteenth twentieth time",
+            "centuries same nineteenth twentieth time session",
     "season": "spring summer autumn fall winter",
     "pod": "morning afternoon evening overnight tonight night",
     "deic": "today tomorrow yesterday tonight",
@@ -255,7 +261,7 @@ _RULE_NEEDS = {
     "iso": "digit", "slash": "digit", "mdy": "month", "dmy": "month", "my": "month", "monrel": "month",
     "modrel": "unit season month digit", "modmon": "month", "earlier": "unit deic", "quarter": "unit digit",
     "century": "unit digit", "decade": "digit", "year": "digit", "season": "season", "weekday": "weekday",
-    "month": "month", "relunit": "unit", "yearprev": "unit", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit",
+    "month": "month", "relunit": "unit", "yearprev": "unit", "nthrow": "unit", "podtrade": "pod", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit",
     "deictic": "deic pod", "ago": "unit", "time": "digit", "duration": "unit", "vaguedur": "unit long",
     "set": "unit weekday season setadj", "ref": "ref", "holiday": "holiday",
 }
