@@ -260,3 +260,17 @@ def test_cli_export(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str])
     table = pq.read_table(out)
     assert table.num_rows >= 2 and "a_text" in table.column_names
     assert main(["export", "--db", db, "--format", "csv", "--table", "nope"]) == 2
+
+
+def test_cli_story(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with open_store(db) as store:
+        store.add_ledger(ledger_a(), source_path="a.txt")
+        store.add_ledger(ledger_b(), source_path="b.txt")
+    assert main(["story", "--db", db, "--entity", "Jane Doe", "--format", "json"]) == 0
+    story = json.loads(capsys.readouterr().out)
+    assert story["schema"] == "rumormill.story/1" and story["summary"]["articles"] == 2
+    assert story["groups"][0]["articles"] == 2
+    assert main(["story", "--db", db, "--query", "living apart"]) == 0
+    assert "# Story: query “living apart”" in capsys.readouterr().out
+    assert main(["story", "--db", db, "--entity", "Nobody Here"]) == 0
+    assert "no stored article matches" in capsys.readouterr().err

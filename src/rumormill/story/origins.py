@@ -167,7 +167,7 @@ def group_origins(items: list[dict[str, Any]]) -> dict[str, Any]:
         if it["article_id"] not in {a["article_id"] for a in o["articles"]}:
             o["articles"].append({"article_id": it["article_id"], "outlet": it["outlet"],
                                   "published": it["published"], "item_id": it["item_id"]})
-        if inferred:
+        if inferred and it["article_id"] not in {x["article_id"] for x in o["inferred"]}:
             o["inferred"].append({"article_id": it["article_id"], "item_id": it["item_id"], "reason": inferred})
     for o in origins.values():
         dated = [a for a in o["articles"] if a["published"]]

@@ -59,7 +59,10 @@ def render_markdown(story: dict[str, Any]) -> str:
                 for inf in o["inferred"]:
                     out.append(f"  - inferred: {inf['reason']}")
         if g["articles"] > 1:
+            quoted = {i["article_id"] for i in g["items"] if i["kind"] == "quote"}
             for i in g["items"]:
+                if i["kind"] == "claim" and i["article_id"] in quoted:
+                    continue  # the claims taken from a quote are shown through the quote
                 who = i["source_label"] or i["source_kind"] or "the article"
                 out.append(f"  - {i['outlet']} ({i['published'] or 'date unknown'}), {i['kind']} {i['item_id']} "
                            f"from {who}: “{_clip(i['text'], 120)}”")
