@@ -92,3 +92,15 @@ def test_given_date_is_kept() -> None:
     ledger = rumormill.analyze_text("Headline\n\nPublished 12 Jan 2024\n\nShe left last year.", published="2023-05-02")
     assert ledger.published.how == "given" and ledger.published.value == "2023-05-02"
     assert next(t for t in ledger.times if t.text == "last year").value == "2022"
+
+
+def test_future_year_alone_puts_publication_before_it() -> None:
+    p = infer("The plant will open in 2011. The firm said on Monday it had hired 200 workers.")
+    assert (p.earliest, p.latest) == ("2010-01-01", "2010-12-31")
+    assert "2011" in (p.reason or "")
+
+
+def test_interval_starts_at_the_latest_past_date_and_spans_a_year() -> None:
+    p = infer("Sales fell in March 2008 and rose in April 2008.")
+    assert p.earliest == "2008-04-01" and p.latest is not None
+    assert (dt.date.fromisoformat(p.latest) - dt.date.fromisoformat(p.earliest)).days <= 366

@@ -18,6 +18,7 @@ The interval is never wider than a year; ``reason`` lists the evidence in words.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -149,56 +150,129 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
         past = [p for p in past if p[0] <= ub]  # a "past" date after every future one is a tense error
     elif ub is not None and past:
         ub = None  # every future date is before the past ones: the tense guesses disagree, trust the past
-    if past:
-        lo, hi, latest = max(past, key=lambda p: (p[0], p[1]))
-        year = lo.year
-        reasons.append(f"latest past date '{latest.text}' ({latest.norm.value.split('T')[0]})")
-    else:
-        lo, hi, first = min(ahead, key=lambda p: p[0])
-        reasons.append(f"'{first.text}' is future/present ({first.norm.value})")
-        if first.tense == "future":  # published before it: the year up to its start
-            ub = lo - dt.timedelta(days=1)
-            lo = ub - dt.timedelta(days=364)
-        else:
-            lo = dt.date(lo.year, 1, 1)
-        year = lo.year
     last_year = any(_LAST_YEAR.search(t.text) for t in tagged)
     this_year = any(_THIS_YEAR.search(t.text) for t in tagged)
-    explicit_years = {p[0].year for p in past}
-    point: str | None = None
-    if last_year and not this_year and year in explicit_years and (ub is None or ub.year > year):
-        year += 1
-        lo = dt.date(year, 1, 1)
-        reasons.append(f"'last year' events are in {year - 1}")
-    if ub is not None and ub >= lo:
-        fut = [p for p in ahead if p[1] == ub]
-        if fut and not any("future/present" in r for r in reasons):
-            reasons.append(f"'{fut[0][2].text}' is future/present ({fut[0][2].norm.value})")
-    else:
-        ub = None
-    # refine with dates that have no year ("June 18"), placed in the chosen year
-    best: dt.date | None = None
-    for month, day, t in yearless:
-        try:
-            d = dt.date(year, month, day or 1)
-        except ValueError:
-            continue
-        if d >= lo and (ub is None or d <= ub) and (best is None or d > best):
-            best = d
-            reasons.append(f"'{t.text}' read as {year}")
-    if best is not None:
-        lo = best
-    if past and lo.year == year and (lo.month > 1 or best is not None or not last_year):
-        point = f"{lo.year:04d}-{lo.month:02d}"
-    hi_limit = lo.replace(year=lo.year + 1) - dt.timedelta(days=1) if not (lo.month == 2 and lo.day == 29) \
-        else dt.date(lo.year + 1, 2, 28)
-    if last_year and lo == dt.date(year, 1, 1):
-        hi_limit = dt.date(year, 12, 31)
-    hi = min(hi_limit, ub) if ub is not None else hi_limit
+    latest = max(past, key=lambda p: (p[0], p[1])) if past else None
+    future = [p for p in ahead if p[2].tense == "future"]
+    first = min(future or ahead, key=lambda p: p[0]) if ahead else None
+    if latest is not None:
+        reasons.append(f"latest past date '{latest[2].text}' ({latest[2].norm.value.split('T')[0]})")
+    if first is not None:
+        reasons.append(f"'{first[2].text}' is future/present ({first[2].norm.value})")
+    # "last year" next to events explicitly dated in year Y: published in Y + 1
+    last_year_in: int | None = None
+    if last_year and not this_year and latest is not None and (ub is None or ub.year > latest[0].year):
+        last_year_in = latest[0].year + 1
+        reasons.append(f"'last year' events are in {last_year_in - 1}")
+    score = _month_scores(past, ahead, latest, first, last_year_in, yearless)
+    w = _best_window(score)
+    lo, hi = _month_start(w), _month_end(w + 11)
+    cap = min((b for _a, b, t in future), default=None)
+    if cap is not None and cap >= lo:
+        hi = min(hi, cap)  # published before a future-tense date ends
+    if latest is not None and latest[0] > lo:
+        lo = latest[0]
     if hi < lo:
         hi = lo
+    # dates without a year ("June 18") are read in the year the window gives them
+    for month, day, t in yearless:
+        for year in (lo.year, hi.year):
+            with contextlib.suppress(ValueError):
+                if lo <= dt.date(year, month, day or 1) <= hi:
+                    reasons.append(f"'{t.text}' read as {year}")
+                    break
+    window = [score.get(m, 0.0) for m in range(w, w + 12)]
+    top = max(window)
+    point: str | None = None
+    if sorted(window)[-2] * 1.5 <= top:  # one month stands out
+        m = w + window.index(top)
+        point = f"{m // 12:04d}-{m % 12 + 1:02d}"
+    reasons.append("the most likely one-year interval given that news reports recent events and near plans")
     return Published(value=point, earliest=_iso(lo), latest=_iso(hi), how="inferred",
                      reason="; ".join(dict.fromkeys(reasons)))
+
+
+# How likely the publication month is, given one piece of evidence (weights, not probabilities).
+# News reports recent events and near plans: publication is mostly within a year or two after the
+# latest past date and a year or two before the earliest future one; a date on the wrong side of
+# publication is usually a tense error, so it weighs against a month without ruling it out.
+_WRONG_SIDE = 0.05
+_AFTER_PAST = ((12, 1.0), (24, 0.6), (36, 0.25))  # months after the end of the latest past date
+_BEFORE_FUTURE = ((0, 1.0), (24, 1.0), (36, 0.5))  # months before the start of the earliest future date
+_FAR = 0.15
+
+
+def _step(table: tuple[tuple[int, float], ...], gap: int) -> float:
+    for limit, weight in table:
+        if gap <= limit:
+            return weight
+    return _FAR
+
+
+def _mi(d: dt.date) -> int:
+    return d.year * 12 + d.month - 1
+
+
+def _month_start(m: int) -> dt.date:
+    return dt.date(m // 12, m % 12 + 1, 1)
+
+
+def _month_end(m: int) -> dt.date:
+    return _month_start(m + 1) - dt.timedelta(days=1)
+
+
+Span = tuple[dt.date, dt.date, Tagged]
+
+
+def _month_scores(past: list[Span], ahead: list[Span], latest: Span | None, first: Span | None,
+                  last_year_in: int | None, yearless: list[tuple[int, int | None, Tagged]]) -> dict[int, float]:
+    """A weight for every candidate publication month (two years around the evidence)."""
+    ends = [_mi(p[0]) for p in past] + [_mi(p[1]) for p in ahead]
+    lo_m, hi_m = min(ends) - 24, max(ends) + 24
+    if latest is not None:
+        lo_m = max(lo_m, _mi(latest[0]) - 24)
+    if first is not None:
+        hi_m = min(hi_m, _mi(first[1]) + 24)
+    if hi_m - lo_m < 11:  # the evidence contradicts itself: look at everything around it
+        lo_m, hi_m = min(ends) - 24, max(ends) + 24
+    out: dict[int, float] = {}
+    for m in range(lo_m, hi_m + 1):
+        w = 1.0
+        for a, _b, _t in past:
+            if m < _mi(a):
+                w *= _WRONG_SIDE
+        for a, b, t in ahead:
+            if t.tense == "future":
+                if m > _mi(b):
+                    w *= _WRONG_SIDE
+            elif not _mi(a) <= m <= _mi(b):
+                w *= 0.5  # "is hoping for 2024": present-tense years are weaker evidence
+        if latest is not None and m > _mi(latest[1]):
+            w *= _step(_AFTER_PAST, m - _mi(latest[1]))
+        if first is not None:
+            gap = _mi(first[0]) - m
+            w *= _step(_BEFORE_FUTURE, gap) if gap >= 0 else 0.6
+        if last_year_in is not None and m // 12 != last_year_in:
+            w *= 0.25
+        for month, _day, _t in yearless:  # "on June 18" in a past clause: a few weeks before publication
+            if (m % 12 + 1 - month) % 12 > 1:
+                w *= 0.5
+        out[m] = w
+    return out
+
+
+def _best_window(score: dict[int, float]) -> int:
+    """The first month of the 12-month window with the most weight; a calendar year when it is as good."""
+    months = sorted(score)
+    best, best_w = months[0], -1.0
+    for w in range(months[0], months[-1] - 10):
+        total = sum(score.get(m, 0.0) for m in range(w, w + 12))
+        if total > best_w + 1e-9:
+            best, best_w = w, total
+    for w in range(months[0], months[-1] - 10):
+        if w % 12 == 0 and sum(score.get(m, 0.0) for m in range(w, w + 12)) >= 0.98 * best_w:
+            return w
+    return best
 
 
 def anchor_of(published: Published):  # type: ignore[no-untyped-def]
