@@ -61,7 +61,7 @@ def test_run_on_hand_made_corpus(tmp_path: Path) -> None:
     errors = tmp_path / "errors.jsonl"
     result = polnear.run(str(tmp_path), split="test", errors=str(errors))
     f = result["figures"]
-    assert f["articles"] == 1 and f["gold_attributions"] == 2
+    assert f["articles"] == 1 and f["gold_cues"] == 2
     assert f["source_exact_f1"] == 1.0 and f["cue_exact_f1"] == 1.0 and f["content_exact_f1"] == 1.0
     assert errors.read_text(encoding="utf-8").count("\n") == 1
     assert "Source" in polnear.format(result)
