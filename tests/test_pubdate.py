@@ -104,3 +104,15 @@ def test_interval_starts_at_the_latest_past_date_and_spans_a_year() -> None:
     p = infer("Sales fell in March 2008 and rose in April 2008.")
     assert p.earliest == "2008-04-01" and p.latest is not None
     assert (dt.date.fromisoformat(p.latest) - dt.date.fromisoformat(p.earliest)).days <= 366
+
+
+def test_future_date_alone_gives_the_year_before_it() -> None:
+    p = infer("The fund will be wound up by January 30, 2009, the bank said.")
+    assert p.earliest is not None and p.latest is not None
+    assert p.earliest <= "2008-09-15" <= p.latest <= "2009-01-30"
+
+
+def test_season_and_quarter_are_evidence() -> None:
+    p = infer("The company lost money in the fourth quarter of 2009, it said.")
+    assert p.earliest is not None and p.latest is not None
+    assert "2009-10-01" <= p.earliest <= "2010-01-28" <= p.latest

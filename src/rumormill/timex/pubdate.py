@@ -106,7 +106,17 @@ def _first_date(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] 
     return None
 
 
+_PART = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)$")
+_PART_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
+                "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
 def _interval_of(value: str) -> tuple[dt.date, dt.date] | None:
+    part = _PART.match(value)
+    if part:  # quarters, halves, seasons ("2011-FA": September to November 2011)
+        year, (first, last) = int(part.group(1)), _PART_MONTHS[part.group(2)]
+        end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+        return dt.date(year, first, 1), _month_end(end_year * 12 + end_month - 1)
     m = _ABS.match(value)
     if not m:
         return None
@@ -145,7 +155,7 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
         return Published(value=None, earliest=None, latest=None, how="unknown",
                          reason="no dated evidence in the text")
     reasons: list[str] = []
-    ub = min((hi for lo, hi, t in ahead), default=None)
+    ub = min((hi for lo, hi, t in ahead if t.tense == "future"), default=None)
     if ub is not None and any(p[0] <= ub for p in past):
         past = [p for p in past if p[0] <= ub]  # a "past" date after every future one is a tense error
     elif ub is not None and past:
@@ -165,7 +175,7 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
         last_year_in = latest[0].year + 1
         reasons.append(f"'last year' events are in {last_year_in - 1}")
     score = _month_scores(past, ahead, latest, first, last_year_in, yearless)
-    w = _best_window(score)
+    w = _best_window(score, latest_first=latest is None)
     lo, hi = _month_start(w), _month_end(w + 11)
     cap = min((b for _a, b, t in future), default=None)
     if cap is not None and cap >= lo:
@@ -261,16 +271,23 @@ def _month_scores(past: list[Span], ahead: list[Span], latest: Span | None, firs
     return out
 
 
-def _best_window(score: dict[int, float]) -> int:
-    """The first month of the 12-month window with the most weight; a calendar year when it is as good."""
+def _best_window(score: dict[int, float], latest_first: bool = False) -> int:
+    """The first month of the 12-month window with the most weight; a calendar year when it is as good.
+
+    Among equal windows the one nearest the evidence wins: the earliest after a past date, or, with
+    only future dates (``latest_first``), the latest before them.
+    """
     months = sorted(score)
-    best, best_w = months[0], -1.0
-    for w in range(months[0], months[-1] - 10):
-        total = sum(score.get(m, 0.0) for m in range(w, w + 12))
-        if total > best_w + 1e-9:
-            best, best_w = w, total
-    for w in range(months[0], months[-1] - 10):
-        if w % 12 == 0 and sum(score.get(m, 0.0) for m in range(w, w + 12)) >= 0.98 * best_w:
+    starts = list(range(months[0], max(months[0], months[-1] - 10) + 1))
+    if latest_first:
+        starts.reverse()
+    totals = {w: sum(score.get(m, 0.0) for m in range(w, w + 12)) for w in starts}
+    best = starts[0]
+    for w in starts:
+        if totals[w] > totals[best] + 1e-9:
+            best = w
+    for w in starts:
+        if w % 12 == 0 and totals[w] >= 0.98 * totals[best]:
             return w
     return best
 
