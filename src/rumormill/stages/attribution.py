@@ -39,7 +39,11 @@ _OBJECT = {"dobj", "xcomp"}
 _OBJECT_CONTENT = {"deny", "confirm", "claim", "hint"}  # "denied the report", "confirmed the split"
 # auxiliaries and adverbs that belong to the cue ("has said", "also said", "did not say")
 _CUE_LEFT = {"aux", "neg", "advmod"}
-_CUE_ADVERBS = {"also", "later", "previously", "recently", "repeatedly", "often", "again", "then", "publicly",
+_CUE_PREPS = {"for", "on", "against", "about", "of", "to", "out"}
+_MEDIA = {"interview", "statement", "email", "e-mail", "post", "tweet", "speech", "letter", "release", "briefing",
+          "op-ed", "memo", "video", "podcast", "conversation", "call"}
+_CUE_ADVERBS = {"also", "later", "previously", "recently", "repeatedly", "often", "again", "then", "publicly", "even",
+                "now", "never", "always", "barely",
                 "privately", "reportedly", "once", "first", "further", "frequently", "still", "already"}
 
 
@@ -167,6 +171,25 @@ def _subject_any(ix: SentIndex, v: int) -> int | None:
             continue
         return None
     return None
+
+
+def _apposed_subject(ix: SentIndex, v: int, subj: int | None, sp: Span | None) -> Span | None:
+    """"Ban Ki-moon, the secretary general of the United Nations, vowed": the model often reads the
+    apposition as a second subject; the speaker phrase then runs over both (and the closing comma)."""
+    if subj is None or sp is None:
+        return sp
+    toks = ix.parse.tokens
+    text = ix.parse.text
+    other = [c for c in ix.kids.get(v, ()) if toks[c].dep == "nsubj" and c != subj and c > subj]
+    if not other:
+        return sp
+    second = ix.span(ix.subtree(other[0]))
+    if second is None or text[sp[1] : second[0]].strip() != ",":
+        return sp
+    e = second[1]
+    if e < len(text) and text[e] == "," and e < toks[v].start:
+        e += 1
+    return (sp[0], e)
 
 
 def speaker_span(ix: SentIndex, h: int) -> Span | None:
@@ -345,6 +368,7 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
                 continue
             subj = _subject(ix, t.i)
             sp = speaker_span(ix, subj) if subj is not None else None
+            sp = _apposed_subject(ix, t.i, subj, sp)
             rel = next((c for c in kids if toks[c].dep == "nsubj" and toks[c].lower in ("who", "which", "that")), None)
             if rel is not None and subj is not None and subj != rel:
                 sp = (toks[rel].start, toks[rel].end)  # the mention in this clause is the relative pronoun
@@ -359,12 +383,21 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
             if prt is not None:
                 cue_end = toks[prt].end
             cue_end = max(cue_end, prep_end)
+            nxt = t.i + 1
+            if nxt < ix.hi and toks[nxt].head == t.i and toks[nxt].lower in _CUE_PREPS \
+                    and t.lemma.lower() in object_verbs() and toks[nxt].dep in ("prep", "prt", "dative"):
+                cue_end = max(cue_end, toks[nxt].end)  # "called for", "called on"
+            if nxt < ix.hi and toks[nxt].lower == "in" and toks[nxt].head == t.i:
+                medium = next((c for c in ix.kids.get(nxt, ()) if toks[c].dep == "pobj"
+                               and toks[c].lemma.lower() in _MEDIA), None)
+                if medium is not None:
+                    cue_end = toks[medium].end  # "said in a statement", "said in a phone interview"
             if cue_end < len(parse.text) and parse.text[cue_end] == ":":
                 cue_end += 1  # "said:" (PolNeAR keeps the colon in the cue)
             cue_start = t.start
             k = t.i - 1
             while k >= ix.lo and toks[k].head == t.i and toks[k].dep in _CUE_LEFT and toks[k].tag != "TO" \
-                    and (toks[k].dep != "advmod" or toks[k].lower in _CUE_ADVERBS):
+                    and (toks[k].dep != "advmod" or toks[k].lower in _CUE_ADVERBS or toks[k].lower.endswith("ly")):
                 cue_start = toks[k].start
                 k -= 1
             weak = t.lemma.lower() in weak_verbs() and content is None
