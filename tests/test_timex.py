@@ -65,6 +65,11 @@ def _tags(text: str, published: str | None = "2024-01-15") -> dict[str, tuple[st
         ("Stocks logged gains for the fourth week in a row.", "the fourth week", ("DATE", "2024-W03", None)),
         ("On Friday the stock rose in morning trading.", "morning", ("TIME", "2024-01-12TMO", None)),
         ("It was the worst single-day decline in years.", "single-day", ("DURATION", "P1D", None)),
+        ("Profit fell from $2 billion a year earlier.", "a year earlier", ("DATE", "2023", None)),
+        ("They met this past weekend.", "this past weekend", ("DATE", "2024-W02-WE", None)),
+        ("Talks will resume in the coming weeks.", "the coming weeks", ("DURATION", "PXW", None)),
+        ("It was attacked at 3 p.m. local time on Sunday.", "3 p.m.", ("TIME", "2024-01-14T15:00", None)),
+        ("He had been arrested in the past.", "the past", ("DATE", "PAST_REF", None)),
     ],
 )
 def test_values(text: str, expr: str, expected: tuple[str, str, str | None]) -> None:

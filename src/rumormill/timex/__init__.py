@@ -73,7 +73,7 @@ def tag(text: str, published: Anchor | None, mentions: list[Mention] | None = No
 
 
 _DAY_ANAPHORA = frozenset({"earlier", "theday", "podtrade"})
-_TIME_DATE_GAP = re.compile(r"\s*(?:,|\bon\b)?\s*")
+_TIME_DATE_GAP = re.compile(r"\s*(?:local\s+time\b)?\s*(?:,|\bon\b)?\s*")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

@@ -281,6 +281,9 @@ def _relunitr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
     g = m.groups
     unit = g["unit"].lower()
     rel = g["rel"].lower()
+    if g.get("thispast"):  # "this past weekend": the last one
+        value, ref, ana = _relunit_value({**g, "rel": "last"}, pub, prev, tense)
+        return _d(value, anchor=ref, anaphoric=ana)
     if unit in ("second", "minute", "hour") or (rel == "past" and m.rule == "relunit"):
         return _d(_duration(1, unit), typ="DURATION")
     value, ref, ana = _relunit_value(g, pub, prev, tense)
@@ -380,6 +383,8 @@ def _ago(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
     sign = -1 if direction in ("ago", "earlier", "before", "prior") else 1
     anaphoric = direction not in ("ago", "from", "hence")
     base = prev if anaphoric else pub
+    if base is None and direction == "earlier" and pub is not None:
+        base, anaphoric = pub, False  # "up from a year earlier" with nothing before it: the reporting date
     pmod = _pmod(g)
     mod = pmod
     if pmod in ("MORE_THAN", "EQUAL_OR_MORE"):
@@ -460,7 +465,7 @@ def _vaguedur(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
         return _d("PXY", typ="DURATION", vague=True)
     if g.get("units2"):
         return _d("PXDE" if g["units2"].lower() == "decades" else "PXY", typ="DURATION", vague=True)
-    unit = (g.get("unit") or g.get("unitb") or g.get("unitr") or "year").lower()
+    unit = (g.get("unit") or g.get("unitb") or g.get("unitr") or g.get("unitc") or "year").lower()
     return _d(_duration(None, unit), typ="DURATION", vague=True)
 
 

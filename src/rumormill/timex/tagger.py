@@ -99,7 +99,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                    rf"|{POSMOD}[-\s]+)?\b{SEASON}\b(?:\s+(?:of\s+)?{YEAR})?"),
         ("weekday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b{WD}(?:\s+{POD})?\b"),
         ("month", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b{MONFULL}\b"),
-        ("relunit", rf"(?:the\s+)?(?P<rel>last|next|this|coming|past|previous|following|current|same|"
+        ("relunit", rf"(?:the\s+|(?P<thispast>this\s+)(?=past\b))?(?P<rel>last|next|this|coming|past|previous|following|current|same|"
                     rf"upcoming)\s+{UNIT}\b"),
         ("sameperiod", r"\bthe\s+same\s+(?P<sunit>month|quarter|week|day|period|time)\s+(?:of\s+)?"
                         r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior)\s+year)\b"),
@@ -134,6 +134,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                      rf"|(?P<recent>recent\s+{UNIT.replace('<unit>', '<unitr>')}s)\b"
                      rf"|(?P<pre>\b(?:for|within|in|over|after|take|takes|took|taking)\s+(?:just\s+|only\s+|mere\s+)?)(?P<bare>(?:the\s+)?{UNIT.replace('<unit>', '<unitb>')}s)\b"
                      r"|(?P<long>a\s+long\s+(?:time|while))"
+                     rf"|(?P<comingx>the\s+(?:coming|next|past|last)\s+{UNIT.replace('<unit>', '<unitc>')}s)\b"
                      r"|(?P<units2>decades|years)-long"),
         ("set", rf"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:{UNIT}|{WD}|{SEASON})\b"
                 rf"|(?P<freq>once|twice|(?:{NUMBARE})\s+(?:times|days|nights|hours|evenings|mornings))\s+(?:a|an|per)\s+"
