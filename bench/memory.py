@@ -7,10 +7,10 @@ PolNeAR text from ../shared/data, cycled; every cycled copy gets new numbers and
 reporter dateline so the run keeps meeting new words, as a real corpus does), runs
 ``rumormill batch corpus.jsonl --out DIR`` as a subprocess and samples the RSS of the
 whole process tree with psutil every 0.2 s. It prints the peak RSS of the parent (the
-reader and writer), of the largest worker, and of the tree, and for the largest size the
-peak over the first and the second half of the run. ``--words`` keeps the first ~N words
-of each article (whole paragraphs) so 10k articles fit in a few minutes on 2 cores; the
-count of articles, not their length, is what grows a long-lived process. ``--compare``
+reader and writer), of the largest worker, and of the tree, and the peak over the first
+and the second half of each run. ``--words`` keeps the first paragraphs of each article up
+to ~N words (default 40) so 10k articles fit in minutes on 2 cores; the count of articles
+and of new words, not their length, is what grows a long-lived process. ``--compare``
 adds a run of the largest size with the model reload switched off (``--reload-every 0``)
 to show what the reload prevents.
 """
@@ -95,15 +95,19 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--words", type=int, default=200, help="keep about this many words per article (0: all)")
+    ap.add_argument("--words", type=int, default=40, help="keep about this many words per article (0: all)")
     ap.add_argument("--reload-every", type=int, default=None, help="passed to rumormill batch (default: its own)")
     ap.add_argument("--compare", action="store_true", help="also run the largest size with --reload-every 0")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
 
-    runs = [measure(n, args.workers, args.words, args.reload_every) for n in args.sizes]
+    runs = []
+    for n in args.sizes:
+        runs.append(measure(n, args.workers, args.words, args.reload_every))
+        print(f"[memory] {json.dumps(runs[-1])}", file=sys.stderr, flush=True)
     if args.compare:
         runs.append({**measure(max(args.sizes), args.workers, args.words, 0), "reload": "off"})
+        print(f"[memory] {json.dumps(runs[-1])}", file=sys.stderr, flush=True)
     small, large = runs[0], runs[len(args.sizes) - 1]
     figures = {"runs": runs, "growth_tree_mb": round(large["peak_tree_mb"] - small["peak_tree_mb"], 1),
                "growth_worker_mb": round(large["peak_worker_mb"] - small["peak_worker_mb"], 1)}

@@ -1,6 +1,6 @@
 """Throughput of rumormill against its floor, the spaCy parse.
 
-    python bench/throughput.py --n 1000 [--json] [--skip-dask]
+    python bench/throughput.py --n 1000 [--json] [--parts abcd]
 
 On ``--n`` real articles (celebrity + PolNeAR texts from ../shared/data, read in place and
 cycled), it measures articles/s and words/s for:
@@ -176,7 +176,8 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1000, help="articles per measurement")
     ap.add_argument("--workers", type=int, default=None, help="workers for (c) and (d) (default: every core)")
     ap.add_argument("--json", action="store_true", help="print one JSON object of the figures")
-    ap.add_argument("--skip-dask", action="store_true", help="leave out (d)")
+    ap.add_argument("--parts", default="abcd",
+                    help="which measurements: a and b always run together; c, d (e.g. --parts ab)")
     args = ap.parse_args()
 
     from rumormill.batch import default_workers
@@ -190,10 +191,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="rumormill-bench-") as tmp:
         src = Path(tmp) / "docs.jsonl"
         write_jsonl(src, args.n)
-        c_s, _ = batch(src, Path(tmp) / "c", workers=workers)
-        note(f"(c) {c_s:.1f} s")
-        d_s = None
-        if not args.skip_dask:
+        c_s = d_s = None
+        if "c" in args.parts:
+            c_s, _ = batch(src, Path(tmp) / "c", workers=workers)
+            note(f"(c) {c_s:.1f} s")
+        if "d" in args.parts:
             d_s, _ = batch(src, Path(tmp) / "d", workers=workers, dask="local")
             note(f"(d) {d_s:.1f} s")
     n = args.n
@@ -206,8 +208,8 @@ def main() -> int:
         "floor_words_per_s": round(words / a_s),
         "pipeline_articles_per_s": round(n / b_s, 2),
         "pipeline_words_per_s": round(words / b_s),
-        "pipeline_all_cores_articles_per_s": round(n / c_s, 2),
-        "pipeline_all_cores_words_per_s": round(words / c_s),
+        "pipeline_all_cores_articles_per_s": round(n / c_s, 2) if c_s else None,
+        "pipeline_all_cores_words_per_s": round(words / c_s) if c_s else None,
         "dask_articles_per_s": round(n / d_s, 2) if d_s else None,
         "dask_words_per_s": round(words / d_s) if d_s else None,
         "ratio": round(b_s / a_s, 3),
@@ -224,8 +226,9 @@ def main() -> int:
           f"{figures['floor_words_per_s']:>8,} words/s")
     print(f"(b) pipeline, 1 worker:         {figures['pipeline_articles_per_s']:8.2f} articles/s  "
           f"{figures['pipeline_words_per_s']:>8,} words/s")
-    print(f"(c) pipeline, {workers} workers:        {figures['pipeline_all_cores_articles_per_s']:8.2f} "
-          f"articles/s  {figures['pipeline_all_cores_words_per_s']:>8,} words/s  (incl. start-up)")
+    if c_s:
+        print(f"(c) pipeline, {workers} workers:        {figures['pipeline_all_cores_articles_per_s']:8.2f} "
+              f"articles/s  {figures['pipeline_all_cores_words_per_s']:>8,} words/s  (incl. start-up)")
     if d_s:
         print(f"(d) Dask LocalCluster, {workers} workers: {figures['dask_articles_per_s']:8.2f} articles/s  "
               f"{figures['dask_words_per_s']:>8,} words/s  (incl. start-up)")
