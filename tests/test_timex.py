@@ -70,6 +70,9 @@ def _tags(text: str, published: str | None = "2024-01-15") -> dict[str, tuple[st
         ("Talks will resume in the coming weeks.", "the coming weeks", ("DURATION", "PXW", None)),
         ("It was attacked at 3 p.m. local time on Sunday.", "3 p.m.", ("TIME", "2024-01-14T15:00", None)),
         ("He had been arrested in the past.", "the past", ("DATE", "PAST_REF", None)),
+        ("At least 23 people died Saturday.", "Saturday", ("DATE", "2024-01-13", None)),
+        ("The storm hit on Christmas Eve.", "Christmas Eve", ("DATE", "2023-12-24", None)),
+        ("The 19th-century house burned.", "The 19th-century", ("DATE", "18", None)),
     ],
 )
 def test_values(text: str, expr: str, expected: tuple[str, str, str | None]) -> None:
@@ -95,6 +98,7 @@ def test_values(text: str, expr: str, expected: tuple[str, str, str | None]) -> 
         "Its most recent model and its five current models sold well.",
         "Prices spring back when the water springs from a hot spring. Markets fall.",
         "The Russell 2000 Index fell, and about a quarter of its dealers closed.",
+        "Turnout rose in the days before the vote.",
     ],
 )
 def test_not_times(text: str) -> None:

@@ -42,7 +42,13 @@ def _alt(words: object) -> str:
 
 def _cap(words: object) -> str:
     """Case-sensitive alternation of capitalised words (inside a case-insensitive pattern)."""
-    return "(?-i:" + _alt(w[:1].upper() + w[1:] for w in words) + ")"  # type: ignore[attr-defined]
+    def cap(phrase: str) -> str:  # "christmas eve" -> "Christmas Eve", "the fourth of july" -> "the Fourth of July"
+        return " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in phrase.split(" "))
+
+    return "(?-i:" + _alt(cap(w) for w in words) + ")"  # type: ignore[attr-defined]
+
+
+_SMALL_WORDS = frozenset({"the", "of", "and", "a"})
 
 
 @cache
@@ -89,7 +95,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)[-\s]+(?P<qh>quarter|half)"
                     rf"(?:\s+of\s+(?:{YEAR}|(?P<rel>last|this|next)\s+year|the\s+year))?"
                     r"|\bQ(?P<q>[1-4])\s+(?P<qyear>(?:19|20)\d\d)\b"),
-        ("century", r"(?:the\s+)?\b(?P<cent>1[5-9]|2[01])(?:st|nd|rd|th)\s+century"
+        ("century", r"(?:the\s+)?\b(?P<cent>1[5-9]|2[01])(?:st|nd|rd|th)[-\s]+century"
                     r"|(?:the\s+)?(?P<centw>nineteenth|twentieth|twenty-first)\s+century"),
         ("decade", r"(?:(?:the\s+)?(?:(?P<smod>early|mid|late)[-\s]+)?\b(?P<dec>(?:1[6-9]|20)\d)0(?:s|['’]s)\b)"
                    r"|(?:the\s+)?(?:(?P<smod2>early|mid|late)[-\s]+)?(?:['’]|(?<=the\s)|(?<=the\searly\s)|(?<=the\slate\s)|(?<=0s\sand\s)|(?<=0s\sor\s)|(?<=0s\sto\s))(?P<dec2>\d)0s\b"),
@@ -176,6 +182,7 @@ _NOT_NAME = re.compile(
 _FRACTION_AFTER = re.compile(r"^\s*,?\s+of\s+(?!(?:a|an|the)\s+(?:century|year|hour|decade)\b)", re.I)
 _SPRING_VERB_AFTER = re.compile(r"^(?:s\b|\s+(?:up|from|into|to|back|out|forth|water|waters|of)\b)", re.I)
 _SPRING_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|hot|mineral|thermal|a)\s+$", re.I)
+_CLAUSE_AFTER = re.compile(r"^[ \t]+(?:before|after|since|of|when|that|following|leading)\b", re.I)
 _NUMBER_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|all)\s+$", re.I)
 
 
@@ -226,6 +233,8 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # "a second insider"
     if name == "ref" and g.get("adjref") and _NUMBER_BEFORE.search(before):
         return False  # "its five current models"
+    if name == "vaguedur" and g.get("bare") and _CLAUSE_AFTER.match(after):
+        return False  # "in the days before the vote": a time relative to an event, not a duration
     if name == "theday" and re.search(r"\bof\s+$", before):
         return False  # "the end of the day", "news of the day"
     # the idiom "at the end of the day"

@@ -24,7 +24,7 @@ _PAST = frozenset(
 )
 _PRESENT = frozenset(["is", "are", "am", "has", "have", "does", "do", "says", "say", "remains", "remain", "now", "currently"])
 _NOT_PAST = frozenset(
-    ["need", "needed", "indeed", "seed", "speed", "proceed", "exceed", "feed", "bed", "red", "shed", "bred", "breed", "weed", "united", "limited", "based", "related", "scheduled", "expected", "planned", "proposed", "alleged", "reported"]
+    ["need", "needed", "indeed", "seed", "speed", "proceed", "exceed", "feed", "bed", "red", "shed", "bred", "breed", "weed", "deed", "heed", "reed", "aged", "united", "limited", "based", "related", "scheduled", "expected", "planned", "proposed", "alleged", "reported"]
 )
 
 
@@ -36,7 +36,7 @@ def _kind(word: str) -> str | None:
         return "past"
     if w in _PRESENT:
         return "present"
-    if w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST:
+    if w.endswith("ed") and len(w) > 3 and w not in _NOT_PAST:  # "died", "used" too
         return "past"
     return None
 
