@@ -173,6 +173,25 @@ def _subject_any(ix: SentIndex, v: int) -> int | None:
     return None
 
 
+def _content_span(ix: SentIndex, head: int, classes: dict[str, str]) -> Span | None:
+    """A content clause without the reporting verbs conjoined to it ("… by March and suggested that …"
+    starts a new attribution)."""
+    toks = ix.parse.tokens
+    skip = {c for c in ix.kids.get(head, ()) if toks[c].dep == "conj" and toks[c].pos == "VERB"
+            and toks[c].lemma.lower() in classes}
+    if not skip:
+        return ix.span(ix.subtree(head))
+    drop: set[int] = set()
+    for c in skip:
+        drop.update(ix.subtree(c))
+    keep = [k for k in ix.subtree(head) if k not in drop]
+    first_drop = min(drop)
+    keep = [k for k in keep if k < first_drop]
+    while keep and toks[keep[-1]].pos in ("CCONJ", "PUNCT"):
+        keep.pop()
+    return ix.span(keep)
+
+
 def _apposed_subject(ix: SentIndex, v: int, subj: int | None, sp: Span | None) -> Span | None:
     """"Ban Ki-moon, the secretary general of the United Nations, vowed": the model often reads the
     apposition as a second subject; the speaker phrase then runs over both (and the closing comma)."""
@@ -344,7 +363,7 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
             if any(toks[c].dep == "auxpass" for c in kids) and t.lemma.lower() not in ("report", "say"):
                 continue  # "was told", "was asked": the subject is the addressee
             ccomp = next((c for c in kids if toks[c].dep in _CONTENT), None)
-            content = ix.span(ix.subtree(ccomp)) if ccomp is not None else None
+            content = _content_span(ix, ccomp, classes) if ccomp is not None else None
             clause = content is not None
             prep_end = 0
             if content is None:
@@ -361,7 +380,13 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
                 if obj is not None and (cls in _NEEDS_CONTENT or cls in _OBJECT_CONTENT
                                         or t.lemma.lower() in object_verbs()):
                     ccomp = obj
-                    content = ix.span(ix.subtree(obj))
+                    content = _content_span(ix, obj, classes)
+                    pred = next((c for c in kids if c > obj and (toks[c].dep == "oprd" or (
+                        toks[c].dep == "prep" and toks[c].lower == "as"))), None)
+                    if pred is not None and content is not None:  # "described Clinton as a “disgrace”"
+                        tail = ix.span(ix.subtree(pred))
+                        if tail is not None:
+                            content = (content[0], max(content[1], tail[1]))
                 else:
                     prep_end = 0
             if cls in _NEEDS_CONTENT and content is None:
