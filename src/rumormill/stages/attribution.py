@@ -179,6 +179,9 @@ def _content_span(ix: SentIndex, head: int, classes: dict[str, str]) -> Span | N
     toks = ix.parse.tokens
     skip = {c for c in ix.kids.get(head, ()) if toks[c].dep == "conj" and toks[c].pos == "VERB"
             and toks[c].lemma.lower() in classes}
+    # ", engaging in …": a trailing participle after a comma belongs to the reporting clause
+    skip |= {c for c in ix.kids.get(head, ()) if toks[c].dep == "advcl" and toks[c].tag == "VBG" and c > head
+             and toks[c - 1].text == ","}
     if not skip:
         return ix.span(ix.subtree(head))
     drop: set[int] = set()
