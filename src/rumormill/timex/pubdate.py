@@ -184,17 +184,23 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
         lo = latest[0]
     if hi < lo:
         hi = lo
-    # dates without a year ("June 18") are read in the year the window gives them
+    # dates without a year ("June 18") are read in the year the window gives them; publication is most
+    # likely in the month of the latest of them (not a bound: its year is only a reading)
+    placed: dt.date | None = None
     for month, day, t in yearless:
-        for year in (lo.year, hi.year):
+        for year in (hi.year, lo.year):
             with contextlib.suppress(ValueError):
-                if lo <= dt.date(year, month, day or 1) <= hi:
+                d = dt.date(year, month, day or 1)
+                if lo <= d <= hi:
                     reasons.append(f"'{t.text}' read as {year}")
+                    placed = d if placed is None or d > placed else placed
                     break
     window = [score.get(m, 0.0) for m in range(w, w + 12)]
     top = max(window)
     point: str | None = None
-    if sorted(window)[-2] * 1.5 <= top:  # one month stands out
+    if placed is not None:
+        point = f"{placed.year:04d}-{placed.month:02d}"
+    elif sorted(window)[-2] * 1.5 <= top:  # one month stands out
         m = w + window.index(top)
         point = f"{m // 12:04d}-{m % 12 + 1:02d}"
     reasons.append("the most likely one-year interval given that news reports recent events and near plans")
