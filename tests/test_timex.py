@@ -73,6 +73,8 @@ def _tags(text: str, published: str | None = "2024-01-15") -> dict[str, tuple[st
         ("At least 23 people died Saturday.", "Saturday", ("DATE", "2024-01-13", None)),
         ("The storm hit on Christmas Eve.", "Christmas Eve", ("DATE", "2023-12-24", None)),
         ("The 19th-century house burned.", "The 19th-century", ("DATE", "18", None)),
+        ("He retired a few years ago.", "a few years ago", ("DATE", "PAST_REF", None)),
+        ("Polls closed at 7 p.m. ET Tuesday.", "7 p.m. ET Tuesday", ("TIME", "2024-01-09T19:00", None)),
     ],
 )
 def test_values(text: str, expr: str, expected: tuple[str, str, str | None]) -> None:

@@ -377,8 +377,8 @@ def _deictic(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
 
 def _ago(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
-    n = _num(g["num"])
-    unit = g["unit"].lower()
+    n = _num(g["num"]) if g.get("num") else None  # "a few years ago": PAST_REF
+    unit = (g.get("unit") or g.get("unitago") or "year").lower()
     direction = (g.get("dir") or g.get("dir2") or "ago").lower().split()[0]
     sign = -1 if direction in ("ago", "earlier", "before", "prior") else 1
     anaphoric = direction not in ("ago", "from", "hence")

@@ -125,10 +125,11 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         # "between 60 and 90 days": the first number takes the unit of the second
         ("numrange", rf"(?P<pre>\b(?:between|from)\s+){NUM}(?=\s+(?:and|to)\s+{NUMBARE}(?:\s+|-){UNITS}\b)"),
         ("deictic", rf"{DEICTIC}(?:\s+{POD})?|(?P<this>this|that)\s+{POD.replace('<pod>', '<pod2>')}"),
-        ("ago", rf"{MODPRE}?{NUM}\s+(?:more\s+)?{UNITS}\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence)\b"
+        ("ago", rf"(?P<fewago>(?:a\s+)?(?:few|several|many))\s+{UNIT.replace('<unit>', '<unitago>')}s\s+ago\b"
+                rf"|{MODPRE}?{NUM}\s+(?:more\s+)?{UNITS}\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence)\b"
                 r"|(?P<dir2>before|after|prior)(?=\s*[.,;:)]|$))"),
         ("time", r"\b(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
-                 r"(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T|BST|CET)\b)?"
+                 r"(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T|BST|CET|(?-i:[ECMP]T))\b)?"
                  rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd>')}|(?P<tdeic>today|yesterday|tomorrow))\b)?"
                  r"|\b(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[ECMP][SD]T|BST|CET)\b)?"
                  r"|\b(?P<hh3>[01]\d|2[0-3])(?P<mm3>[0-5]\d)\s+(?P<tz3>UTC|GMT|hours)\b"
