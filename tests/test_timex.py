@@ -74,6 +74,8 @@ def _tags(text: str, published: str | None = "2024-01-15") -> dict[str, tuple[st
         ("The storm hit on Christmas Eve.", "Christmas Eve", ("DATE", "2023-12-24", None)),
         ("The 19th-century house burned.", "The 19th-century", ("DATE", "18", None)),
         ("He retired a few years ago.", "a few years ago", ("DATE", "PAST_REF", None)),
+        ("Markets had not fallen so far since the September 11th attacks.", "September 11th",
+         ("DATE", "2001-09-11", None)),
         ("Polls closed at 7 p.m. ET Tuesday.", "7 p.m. ET Tuesday", ("TIME", "2024-01-09T19:00", None)),
     ],
 )

@@ -62,6 +62,8 @@ def _mdy(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
     mon, day = _month_no(g["mon"]), int(g["day"])
     if g.get("year"):
         return _d(f"{int(g['year']):04d}-{mon:02d}-{day:02d}")
+    if (mon, day) == (9, 11) and _ATTACKS_AFTER.match(text, m.end):
+        return _d("2001-09-11")  # "the September 11 attacks": the named day, not this year's
     if pub is None:
         return _d(f"XXXX-{mon:02d}-{day:02d}")
     value = _place_day(pub, mon, day, tense)
@@ -502,6 +504,7 @@ def _holiday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
     return _d(value, anchor=None if value.startswith("X") else pub.ref)
 
 
+_ATTACKS_AFTER = re.compile(r"\s+(?:terror(?:ist)?\s+)?attacks?\b", re.I)
 _PERIOD_TOTAL = re.compile(
     r"\s+(?:net\s+|operating\s+|pre-tax\s+|pretax\s+)?(?:profits?|loss(?:es)?|revenues?|sales|earnings|income|"
     r"turnover|deficits?|surplus(?:es)?|output|production|growth|results|budgets?|salary|salaries|"
