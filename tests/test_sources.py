@@ -147,3 +147,10 @@ def test_people_familiar_is_anonymous() -> None:
         "Headline\n\n“They split in May,” people familiar with the matter said.")
     src = {s.id: s for s in led.sources}[led.quotes[0].source]
     assert src.kind == "anonymous"
+
+
+def test_attitude_verb_does_not_speak_a_nearby_quote() -> None:
+    led = rumormill.analyze_text(
+        "Headline\n\nWhile the actress is “still hurt by it all”, it appears that she is hoping to move on.")
+    q = led.quotes[0]
+    assert q.source is None and q.note

@@ -117,7 +117,7 @@ def _assign(state: State, quotes: list[QSpan], attrs: list[Attr]) -> dict[int, t
             p_lo = paras[_paragraph_of(paras, q.open)][0]
             p_hi = paras[_paragraph_of(paras, max(q.open, q.close - 1))][1]
             cands = [a for si in range(lo, hi + 1) for a in by_sent.get(si, ())
-                     if a.cue_span and not (q.open <= a.cue_span[0] < q.close)
+                     if a.cue_span and not (q.open <= a.cue_span[0] < q.close) and a.cue_class in SPEECH
                      and p_lo <= a.cue_span[0] < p_hi]
             if cands:
                 chosen = min(cands, key=lambda a: min(abs(a.cue_span[0] - q.close),  # type: ignore[index]
