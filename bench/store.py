@@ -6,8 +6,9 @@ in place), then each synthetic article copies one of them with
 
 - every person's name replaced by a pronounceable synthetic name *of the same length*
   (so every span of the ledger stays valid), one name map per story;
-- a story-specific vocabulary shift: about half the lower-case words of 5+ letters are
-  replaced by same-length pseudo-words, so quotes of different stories do not collide;
+- a story-specific vocabulary: 80% of the lower-case words of 4+ letters are replaced by
+  same-length pseudo-words, so stories made from the same real article do not read alike
+  (with 50% of 5+ letter words, 10-30% of links joined different stories);
 - numbers substituted: years shifted by the story's offset, ages kept 2-digit;
 - relays (members 2.. of a story) keep the direct quotes verbatim and rewrite 60% of
   the other long words, as real relays do;
@@ -45,7 +46,7 @@ DEFAULT_INPUTS = [SHARED / "data" / "articles" / "celebrity_perezrosas2018", SHA
 _VOWELS, _CONS = "aeiou", "bcdfghklmnprstvz"
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
 _AGE = re.compile(r"(?<=, )(\d{2})(?=,)|\b(\d{2})(?=-year-old)")
-_WORD = re.compile(r"\b[a-z]{5,}\b")
+_WORD = re.compile(r"\b[a-z]{4,}\b")
 
 
 def pseudo(rng: random.Random, n: int, cap: bool) -> str:
@@ -96,7 +97,7 @@ def synthesize(tpl: dict[str, Any], story: int, member: int, rng_seed: int) -> d
     for m in _WORD.finditer(text):
         w = m.group(0)
         if w not in vocab:
-            vocab[w] = pseudo(rng, len(w), False) if rng.random() < 0.5 else w
+            vocab[w] = pseudo(rng, len(w), False) if rng.random() < 0.8 else w
         repl = vocab[w]
         if member and not any(a <= m.start() < b for a, b in quoted) and mrng.random() < 0.6:
             repl = pseudo(mrng, len(w), False)

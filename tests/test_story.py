@@ -125,7 +125,7 @@ def test_helpers() -> None:
     others = [content_tokens(t) for t in ("Jane Doe, 45, wed John Roe in 2014 in Malibu",
                                           "The couple have three children together and live in a big house")]
     many = score_many(" ".join(a), minhash(a), ["jane doe"],
-                      [(" ".join(o), minhash(o).tobytes(), ["jane doe"] if n == 0 else []) for n, o in enumerate(others)])
+                      [(" ".join(o), minhash(o).tobytes(), "jane doe" if n == 0 else "") for n, o in enumerate(others)])
     single = score(" ".join(a), minhash(a), ["jane doe"], " ".join(others[0]), minhash(others[0]), ["jane doe"])
     assert many[0] == single and many[0][0] >= LINK_THRESHOLD and many[1][0] < LINK_THRESHOLD
 

@@ -96,14 +96,15 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     from rumormill.report import render
-    from rumormill.store import open_store
+    from rumormill.store import ledger_from_dict, open_store
 
     with open_store(args.db) as store:
+        data = store.get(args.id)
         if args.format == "json":
-            text = json.dumps(store.get(args.id), ensure_ascii=False, indent=2)
+            text = json.dumps(data, ensure_ascii=False, indent=2)
         else:
-            meta = store.get(args.id)["store"]
-            text = render(store.get_ledger(args.id), "markdown")
+            meta = data.pop("store")
+            text = render(ledger_from_dict(data), "markdown")
             text += (f"\n\n---\nStored: outlet {meta['outlet']} ({meta['outlet_how']}), from "
                      f"{meta['source_path'] or 'library call'}, added {meta['added_at']}\n")
     _write(text, args.output)

@@ -117,12 +117,13 @@ def index_article(conn: sqlite3.Connection, ledger: Ledger, outlet: str) -> dict
             f" FROM items WHERE rowid IN ({qmarks})", tuple(cands)).fetchall()
         words = " ".join(f.words)
         short = len(f.words) < matching.MIN_FREE_TOKENS
-        rows = [r for r in rows
-                if not (pub is not None and r[10] is not None and abs(pub - r[10]) > MAX_DAYS_APART)
-                # a short phrase matches only within the same people's story (a person in common)
-                and not (short and not (set(it["block_ents"]) & set(filter(None, r[9].split("|")))))]
+        mine = set(it["block_ents"])
+        if pub is not None:
+            rows = [r for r in rows if r[10] is None or abs(pub - r[10]) <= MAX_DAYS_APART]
+        if short:  # a short phrase matches only within the same people's story (a person in common)
+            rows = [r for r in rows if mine.intersection(r[9].split("|"))]
         scored = matching.score_many(words, f.sig, f.entities,
-                                     [(r[7], r[6], [e for e in r[8].split("|") if e]) for r in rows])
+                                     [(r[7], r[6], r[8]) for r in rows])
         for row, (s, ev) in zip(rows, scored, strict=True):
             if s < matching.LINK_THRESHOLD:
                 continue

@@ -202,8 +202,8 @@ def score(a_words: str, a_sig: np.ndarray, a_ents: list[str], b_words: str, b_si
 
 
 def score_many(words: str, sig: np.ndarray, ents: list[str],
-               others: list[tuple[str, bytes, list[str]]]) -> list[tuple[float, dict[str, Any]]]:
-    """``score`` of one item against many (content words, MinHash bytes, entities), vectorised:
+               others: list[tuple[str, bytes, str]]) -> list[tuple[float, dict[str, Any]]]:
+    """``score`` of one item against many (content words, MinHash bytes, "|"-joined entities), vectorised:
     rapidfuzz ``cdist`` for the lexical part and one numpy comparison for the Jaccard estimates."""
     if not others:
         return []
@@ -211,17 +211,22 @@ def score_many(words: str, sig: np.ndarray, ents: list[str],
 
     texts = [o[0] for o in others]
     lex = process.cdist([words], texts, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
-    n = words.count(" ") + 1
-    for i, t in enumerate(texts):
-        if min(n, t.count(" ") + 1) >= 6:
-            lex[i] = max(lex[i], fuzz.partial_ratio(words, t))
+    if words.count(" ") + 1 >= 6:
+        long_ = [i for i, t in enumerate(texts) if t.count(" ") >= 5]
+        if long_:
+            part = process.cdist([words], [texts[i] for i in long_], scorer=fuzz.partial_ratio, dtype=np.float64)[0]
+            lex[long_] = np.maximum(lex[long_], part)
     lex /= 100.0
     sigs = np.frombuffer(b"".join(o[1] for o in others), dtype=np.uint32).reshape(len(others), -1)
     jac = (sigs == sig).mean(axis=1)
+    bound = 0.5 * lex + 0.3 * jac + 0.2  # the score if the entities agreed fully
     sa = set(ents)
     out: list[tuple[float, dict[str, Any]]] = []
     for i, o in enumerate(others):
-        sb = set(o[2])
+        if bound[i] < LINK_THRESHOLD:  # cannot link whatever the entities: skip the Python work
+            out.append((round(float(bound[i] - 0.2), 4), {}))
+            continue
+        sb = {e for e in o[2].split("|") if e}
         ent = len(sa & sb) / len(sa | sb) if sa and sb else 0.5
         total = round(float(0.5 * lex[i] + 0.3 * jac[i] + 0.2 * ent), 4)
         if total < LINK_THRESHOLD:  # evidence is only kept on links
