@@ -76,6 +76,9 @@ def _tags(text: str, published: str | None = "2024-01-15") -> dict[str, tuple[st
         ("He retired a few years ago.", "a few years ago", ("DATE", "PAST_REF", None)),
         ("Markets had not fallen so far since the September 11th attacks.", "September 11th",
          ("DATE", "2001-09-11", None)),
+        ("The bill funds the government through Sept. 30.", "Sept. 30", ("DATE", "2024-09-30", None)),
+        ("She has been chief executive since January 20.", "January 20", ("DATE", "2023-01-20", None)),
+        ("Prices rose in the past.", "the past", ("DATE", "PAST_REF", None)),
         ("Polls closed at 7 p.m. ET Tuesday.", "7 p.m. ET Tuesday", ("TIME", "2024-01-09T19:00", None)),
     ],
 )
@@ -103,6 +106,7 @@ def test_values(text: str, expr: str, expected: tuple[str, str, str | None]) -> 
         "Prices spring back when the water springs from a hot spring. Markets fall.",
         "The Russell 2000 Index fell, and about a quarter of its dealers closed.",
         "Turnout rose in the days before the vote.",
+        "The team has won three titles in the past five seasons.",
     ],
 )
 def test_not_times(text: str) -> None:

@@ -107,17 +107,19 @@ def _shift_months(year: int, month: int, k: int) -> tuple[int, int]:
 
 def _place_month(a: Anchor, month: int, tense: str | None, strict: int = 0) -> int | None:
     """The year of ``month`` relative to the anchor: tense-aware, or ``strict`` -1/+1 (last/next)."""
+    slack = 0 if tense and tense.endswith("!") else 3
+    tense = tense.rstrip("!") if tense else None
     if a.month is None:
         return a.year if tense not in ("past", "future") and strict == 0 else None
     if strict < 0:
         return a.year if month < a.month else a.year - 1
     if strict > 0:
         return a.year if month > a.month else a.year + 1
-    # the nearest occurrence that the tense allows (one month of slack either way)
+    # the nearest occurrence that the tense allows (some slack either way; none for "since"/"until": "past!")
     best: tuple[int, int] | None = None
     for year in (a.year - 1, a.year, a.year + 1):
         delta = (year - a.year) * 12 + month - a.month
-        if (tense == "past" and delta > 3) or (tense == "future" and delta < -3):
+        if (tense == "past" and delta > slack) or (tense == "future" and delta < -slack):
             continue
         if best is None or abs(delta) < best[0]:
             best = (abs(delta), year)
@@ -128,13 +130,15 @@ def _place_day(a: Anchor, month: int, day: int, tense: str | None) -> str:
     if a.date is None:
         year = _place_month(a, month, tense)
         return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
+    slack = 0 if tense and tense.endswith("!") else 31
+    tense = tense.rstrip("!") if tense else None
     best: tuple[int, int] | None = None
     for year in (a.year - 1, a.year, a.year + 1):
         try:
             delta = (dt.date(year, month, day) - a.date).days
         except ValueError:
             continue
-        if (tense == "past" and delta > 31) or (tense == "future" and delta < -31):
+        if (tense == "past" and delta > slack) or (tense == "future" and delta < -slack):
             continue
         if best is None or abs(delta) < best[0]:
             best = (abs(delta), year)

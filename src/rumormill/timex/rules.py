@@ -66,7 +66,7 @@ def _mdy(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
         return _d("2001-09-11")  # "the September 11 attacks": the named day, not this year's
     if pub is None:
         return _d(f"XXXX-{mon:02d}-{day:02d}")
-    value = _place_day(pub, mon, day, tense)
+    value = _place_day(pub, mon, day, _deadline_tense(text, m.start, tense))
     return _d(value, anchor=None if value.startswith("X") else pub.ref)
 
 
@@ -249,6 +249,20 @@ def _season(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
     return _d(f"{year:04d}-{code}", mod=mod, anchor=pub.ref)
 
 
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|through|by)\s+$", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+
+
+def _deadline_tense(text: str, start: int, tense: str | None) -> str | None:
+    """"closed until Friday", "funds it through Sept. 30": a deadline lies ahead; "since June": behind."""
+    lead = text[max(0, start - 12):start]
+    if _DEADLINE_BEFORE.search(lead) and tense != "past":
+        return "future!"
+    if _SINCE_BEFORE.search(lead):
+        return "past!"
+    return tense
+
+
 def _weekdayr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
     wd = int(vocab()["weekday"][g["wd"].lower()])
@@ -273,7 +287,7 @@ def _month(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense
     if pub is None:
         return _d(f"XXXX-{month:02d}", mod=mod)
     k = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
-    year = pub.year if rel == "this" else _place_month(pub, month, tense, strict=k)
+    year = pub.year if rel == "this" else _place_month(pub, month, _deadline_tense(text, m.start, tense), strict=k)
     if year is None:
         return _d(f"XXXX-{month:02d}", mod=mod)
     return _d(f"{year:04d}-{month:02d}", mod=mod, anchor=pub.ref)

@@ -184,6 +184,9 @@ _FRACTION_AFTER = re.compile(r"^\s*,?\s+of\s+(?!(?:a|an|the)\s+(?:century|year|h
 _SPRING_VERB_AFTER = re.compile(r"^(?:s\b|\s+(?:up|from|into|to|back|out|forth|water|waters|of)\b)", re.I)
 _SPRING_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|hot|mineral|thermal|a)\s+$", re.I)
 _CLAUSE_AFTER = re.compile(r"^[ \t]+(?:before|after|since|of|when|that|following|leading)\b", re.I)
+_QUANTITY_AFTER = re.compile(
+    r"^\s+(?:\d|few|several|many|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|hundred|year|month|week|day|decade|centur|season|term|generation|quarter)", re.I)
 _NUMBER_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|all)\s+$", re.I)
 
 
@@ -232,6 +235,8 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # "2010's Black Swan" is the year 2010, possessive
     if (g.get("unit") or "").lower() == "second" and name == "duration" and (g.get("num") or "").lower() in ("a", "an", "one"):
         return False  # "a second insider"
+    if name == "ref" and (g.get("ref") or "").lower() == "the past" and _QUANTITY_AFTER.match(after):
+        return False  # "the past five seasons": a duration phrase the rules did not cover
     if name == "ref" and g.get("adjref") and _NUMBER_BEFORE.search(before):
         return False  # "its five current models"
     if name == "vaguedur" and g.get("bare") and _CLAUSE_AFTER.match(after):
