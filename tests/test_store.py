@@ -274,3 +274,11 @@ def test_cli_story(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert "# Story: query “living apart”" in capsys.readouterr().out
     assert main(["story", "--db", db, "--entity", "Nobody Here"]) == 0
     assert "no stored article matches" in capsys.readouterr().err
+
+
+def test_cli_read_commands_need_an_existing_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = str(tmp_path / "none.db")
+    for argv in (["list"], ["show", "abcd"], ["story", "--entity", "X"], ["export", "--format", "jsonl"]):
+        assert main([*argv, "--db", missing]) == 2
+        assert "no store at" in capsys.readouterr().err
+    assert not Path(missing).exists()

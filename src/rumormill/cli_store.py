@@ -19,6 +19,18 @@ def _db_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default=None, help="store path (default: $RUMORMILL_DB or ./rumormill.db)")
 
 
+def _open_existing(db: str | None) -> Any:
+    """Open the store for a read command; a missing file is an error, not a new empty store."""
+    import os
+
+    from rumormill.store import open_store
+
+    path = db or os.environ.get("RUMORMILL_DB") or "rumormill.db"
+    if path != ":memory:" and not Path(path).exists():
+        raise StoreError(f"no store at {path} (add articles first: rumormill add PATH --db {path})")
+    return open_store(path)
+
+
 def expand_inputs(paths: list[str]) -> Iterator[tuple[str, str | None]]:
     """(path, error) for every file named, found under a directory, or matched by a glob."""
     for raw in paths:
@@ -72,9 +84,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from rumormill.store import open_store
-
-    with open_store(args.db) as store:
+    with _open_existing(args.db) as store:
         rows = store.list_articles(args.query, limit=args.limit, offset=args.offset)
         if args.format == "json":
             print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -96,9 +106,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     from rumormill.report import render
-    from rumormill.store import ledger_from_dict, open_store
+    from rumormill.store import ledger_from_dict
 
-    with open_store(args.db) as store:
+    with _open_existing(args.db) as store:
         data = store.get(args.id)
         if args.format == "json":
             text = json.dumps(data, ensure_ascii=False, indent=2)
@@ -122,10 +132,9 @@ _ARROW = {"INTEGER": "int64", "REAL": "float64", "TEXT": "string", "BLOB": "bina
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from rumormill.store import open_store
     from rumormill.store.queries import TABLES
 
-    with open_store(args.db) as store:
+    with _open_existing(args.db) as store:
         if args.format == "jsonl":
             out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
             try:
@@ -169,10 +178,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_story(args: argparse.Namespace) -> int:
-    from rumormill.store import open_store
     from rumormill.story import build_story, render_markdown
 
-    with open_store(args.db) as store:
+    with _open_existing(args.db) as store:
         story = build_story(store, entity=args.entity, query=args.query, limit=args.limit)
     if not story["articles"]:
         what = f"entity {args.entity!r}" if args.entity else f"query {args.query!r}"
