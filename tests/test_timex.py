@@ -107,6 +107,7 @@ def test_values(text: str, expr: str, expected: tuple[str, str, str | None]) -> 
         "The Russell 2000 Index fell, and about a quarter of its dealers closed.",
         "Turnout rose in the days before the vote.",
         "The team has won three titles in the past five seasons.",
+        "Summer Walker and Autumn Reeser starred in Spring Breakers at the Spring Festival.",
     ],
 )
 def test_not_times(text: str) -> None:

@@ -216,6 +216,8 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
             return False  # "June Carter", ‘May December’
     if name == "season" and g.get("season"):
         sea = g["season"]
+        if sea[:1].isupper() and not g.get("year") and _CAPWORD_AFTER.match(text[m.end("season"):m.end("season") + 30]):
+            return False  # a name or title: "Summer Walker", "Spring Breakers", "the Spring Festival"
         if (_SEASON_VERB.match(sea) and not (g.get("rel") or g.get("year") or g.get("the"))
                 and (sea.lower() == "fall" or _SPRING_VERB_AFTER.match(after) or _SPRING_VERB_BEFORE.search(before))):
             return False
