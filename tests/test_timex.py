@@ -79,6 +79,8 @@ def _tags(text: str, published: str | None = "2024-01-15") -> dict[str, tuple[st
         ("The bill funds the government through Sept. 30.", "Sept. 30", ("DATE", "2024-09-30", None)),
         ("She has been chief executive since January 20.", "January 20", ("DATE", "2023-01-20", None)),
         ("Prices rose in the past.", "the past", ("DATE", "PAST_REF", None)),
+        ("He died in 2011, a year after his wife.", "a year", ("DURATION", "P1Y", None)),
+        ("He joined in 2009 and left that same year.", "that same year", ("DATE", "2009", None)),
         ("Polls closed at 7 p.m. ET Tuesday.", "7 p.m. ET Tuesday", ("TIME", "2024-01-09T19:00", None)),
     ],
 )

@@ -523,7 +523,7 @@ _PERIOD_TOTAL = re.compile(
     r"\s+(?:net\s+|operating\s+|pre-tax\s+|pretax\s+)?(?:profits?|loss(?:es)?|revenues?|sales|earnings|income|"
     r"turnover|deficits?|surplus(?:es)?|output|production|growth|results|budgets?|salary|salaries|"
     r"inflation|returns?|spending|expenditures?|costs?)\b", re.I)
-_RATE_BEFORE = re.compile(r"(?<![\w,.])(?!(?:1[6-9]|20)\d\d\s)[$£€]?\d[\d,.]*(?:\s*(?:million|billion))?\s+$")
+_RATE_BEFORE = re.compile(r"(?<![\w,.])(?!(?:1[6-9]|20)\d\d\b)[$£€]?(?:\d[\d,.]*\d|\d)(?:\s*(?:million|billion))?\s+$")
 
 
 RESOLVERS: dict[str, Resolver] = {

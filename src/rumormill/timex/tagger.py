@@ -105,7 +105,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                    rf"|{POSMOD}[-\s]+)?\b{SEASON}\b(?:\s+(?:of\s+)?{YEAR})?"),
         ("weekday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b{WD}(?:\s+{POD})?\b"),
         ("month", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b{MONFULL}\b"),
-        ("relunit", rf"(?:the\s+|(?P<thispast>this\s+)(?=past\b))?(?P<rel>last|next|this|coming|past|previous|following|current|same|"
+        ("relunit", rf"(?:the\s+|that\s+(?=same\b)|(?P<thispast>this\s+)(?=past\b))?(?P<rel>last|next|this|coming|past|previous|following|current|same|"
                     rf"upcoming)\s+{UNIT}\b"),
         ("sameperiod", r"\bthe\s+same\s+(?P<sunit>month|quarter|week|day|period|time)\s+(?:of\s+)?"
                         r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior)\s+year)\b"),
