@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from rumormill.lexicons import load_table
 from rumormill.nlp.parse import Parse
@@ -81,6 +82,7 @@ class _Ent:
     facts: list[Fact] = field(default_factory=list)
 
 
+@cache
 def _gazetteer() -> dict[str, str]:
     """alias -> canonical outlet name (canonical names map to themselves)."""
     out: dict[str, str] = {}
@@ -101,12 +103,28 @@ _CONTEXT_ONLY = {"Us", "People", "Star", "Access", "Extra", "Today", "Closer", "
                  "Elle", "Vogue", "Deadline", "E!", "ET", "EW", "GMA", "Telegraph", "Radar", "In Touch"}
 
 
+@cache
+def _gazetteer_re() -> re.Pattern[str]:
+    aliases = sorted(_gazetteer(), key=len, reverse=True)
+    return re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])")
+
+
+def _outlet_in_context(alias: str, text: str, s: int, e: int) -> bool:
+    """Short aliases that are common words count only in relay context ("spoke with Us")."""
+    if alias not in _CONTEXT_ONLY and not (alias.upper() == alias and len(alias) <= 3):
+        return True
+    if alias in _SOCIAL and alias not in ("X", "Threads"):
+        return True
+    return _relay_context(text, s, e)
+
+
 def _relay_context(text: str, start: int, end: int) -> bool:
     return bool(_RELAY_BEFORE.search(text[max(0, start - 40) : start])) or bool(
         _RELAY_AFTER.match(text[end : end + 40])
     )
 
 
+@cache
 def _nicknames() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for row in load_table("nicknames.tsv"):
@@ -134,19 +152,11 @@ def run(state: State) -> None:
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    # 1. gazetteer outlets (longest alias first, word-bounded, case-sensitive)
-    for alias in sorted(gaz, key=len, reverse=True):
-        for m in re.finditer(r"(?<![\w@])" + re.escape(alias) + r"(?![\w-])", text):
-            s, e = m.span()
-            if not free(s, e):
-                continue
-            if alias in _CONTEXT_ONLY or (alias.upper() == alias and len(alias) <= 3):
-                if alias == "Us" and not _relay_context(text, s, e):
-                    continue
-                if alias != "Us" and not _relay_context(text, s, e) and alias not in _SOCIAL:
-                    continue
-                if alias in _SOCIAL and alias in ("X", "Threads") and not _relay_context(text, s, e):
-                    continue
+    # 1. gazetteer outlets (one alternation, longest alias first, word-bounded, case-sensitive)
+    for m in _gazetteer_re().finditer(text):
+        alias = m.group(0)
+        s, e = m.span()
+        if free(s, e) and _outlet_in_context(alias, text, s, e):
             mentions.append(("OUTLET", gaz[alias], s, e))
             taken.append((s, e))
 
@@ -290,16 +300,21 @@ def _link_surname_mentions(text: str, ents: list[_Ent], taken: list[Span]) -> No
             if len(a) < 3 or not a[0].isupper() or a in _NAME_PARTICLES:
                 continue
             alias_owner[a] = p if alias_owner.get(a, p) is p else None  # None = shared, ambiguous
-    for alias, owner in alias_owner.items():
-        if owner is None:
+    owners = {a: o for a, o in alias_owner.items() if o is not None}
+    if not owners:
+        return
+    pattern = re.compile(
+        r"(?<![\w@])(?:" + "|".join(re.escape(a) for a in sorted(owners, key=len, reverse=True))
+        + r")(?=(?:'s|’s)?(?![\w-]))"
+    )
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if any(not (e <= a or s >= b) for a, b in taken):
             continue
-        for m in re.finditer(r"(?<![\w@])" + re.escape(alias) + r"(?=(?:'s|’s)?(?![\w-]))", text):
-            s, e = m.span()
-            if any(not (e <= a or s >= b) for a, b in taken):
-                continue
-            owner.spans.add((s, e))
-            owner.aliases.add(alias)
-            taken.append((s, e))
+        owner = owners[m.group(0)]
+        owner.spans.add((s, e))
+        owner.aliases.add(m.group(0))
+        taken.append((s, e))
 
 
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "PUNCT", "NUM", "CCONJ", "PART"}
