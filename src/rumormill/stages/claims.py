@@ -34,6 +34,7 @@ and an author source "S0" is appended when ``state.sources`` has none, so no cla
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from functools import cmp_to_key
 from typing import Any
 
@@ -161,6 +162,8 @@ def run(state: State) -> None:
         ))
     state.claims = claims
     state.sourcing.update(sourcing(claims, state.sources, state.entities))
+    if "sources_by_kind" in state.sourcing:  # named sources may have been added above
+        state.sourcing["sources_by_kind"] = dict(Counter(src.kind for src in state.sources))
 
 
 def _quote_of(unit: Unit, quotes: list[Any]) -> str | None:
