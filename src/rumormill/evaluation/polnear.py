@@ -53,7 +53,7 @@ def _norm(text: str, frags: Frags) -> Frags:
             e -= 1
         if e > s:
             out.append((s, e))
-    return tuple(out)
+    return tuple(sorted(out))  # annotators list some fragments out of text order
 
 
 def parse_ann(ann: str, text: str) -> dict[str, list[Frags]]:
@@ -134,7 +134,8 @@ def predict(text: str, attributions: list[dict[str, Any]]) -> dict[str, list[Fra
                 cue = (int(a["cue_span"][0]), int(a["cue_span"][1]))
                 quoted.setdefault(cue, []).append((s, e, str(a.get("kind"))))
                 continue
-        out["Content"].add(_norm(text, ((s, e),)))
+        parts = a.get("content_parts")
+        out["Content"].add(_norm(text, tuple(tuple(x) for x in parts) if parts else ((s, e),)))  # type: ignore[misc]
     for cue, parts in quoted.items():
         # a direct quote and the quotes around its cue ("“A,” she said, “b …”") are one content;
         # other quoted fragments near the same cue stay separate

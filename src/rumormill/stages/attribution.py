@@ -27,7 +27,7 @@ from rumormill.nlp.parse import Parse, Token
 Span = tuple[int, int]
 
 _SUBJ = {"nsubj"}
-_CLOSE_AFTER = re.compile(r"[.,!?;:]{0,2}[”\"]")
+_CLOSE_AFTER = re.compile(r"[.,!?;:]{0,2}(?:[”\"]|'')")
 _INHERIT = {"advcl", "conj", "xcomp", "pcomp", "dep", "ccomp"}
 _CONTENT = {"ccomp"}
 _RELAY_DEPS = {"dative", "dobj", "prep", "agent", "pobj", "npadvmod", "pcomp"}
@@ -86,6 +86,9 @@ class Attr:
     inherited: bool = False
     weak: bool = False
     clause: bool = True  # content is a reported clause (not an object such as "praised the plan")
+    # the content's pieces when the cue interrupts it ("Acts of protest, Mr. Obama said, are acts of
+    # patriotism"); ``content_span`` then runs from the first piece's start to the last one's end
+    content_parts: tuple[Span, ...] | None = None
 
 
 class SentIndex:
@@ -121,7 +124,7 @@ class SentIndex:
         text = self.parse.text
         if e < len(text) and text[e] == ")" and text.count("(", s, e) > text.count(")", s, e):
             e += 1
-        elif text.count("“", s, e) > text.count("”", s, e) or text.count('"', s, e) % 2:
+        elif text.count("“", s, e) > text.count("”", s, e) or (text.count('"', s, e) + text.count("''", s, e)) % 2:
             # a quote opened inside the span closes after trimmed punctuation: “as a paragon of virtue.”
             m = _CLOSE_AFTER.match(text, e)
             if m:
@@ -193,6 +196,43 @@ def _content_span(ix: SentIndex, head: int, classes: dict[str, str]) -> Span | N
     while keep and toks[keep[-1]].pos in ("CCONJ", "PUNCT"):
         keep.pop()
     return ix.span(keep)
+
+
+def _runs(ix: SentIndex, idxs: list[int]) -> tuple[Span, ...]:
+    """Contiguous runs of token indexes as spans, punctuation and dangling conjunctions trimmed."""
+    toks = ix.parse.tokens
+    runs: list[list[int]] = []
+    for k in sorted(idxs):
+        if runs and k == runs[-1][-1] + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    out: list[Span] = []
+    for r in runs:
+        while r and (toks[r[0]].pos in ("PUNCT", "CCONJ", "SPACE")):
+            r = r[1:]
+        sp = ix.span(r) if r else None
+        if sp is not None:
+            out.append(sp)
+    return tuple(out)
+
+
+def _interrupted_content(ix: SentIndex, v: int, ccomp: int | None) -> tuple[Span, ...] | None:
+    """"Acts of protest, Mr. Obama said, are acts of patriotism": a speech verb the model hangs on the
+    reported clause (parataxis) reports that clause, minus the attribution phrase; a ccomp of its own
+    ("…so bad, Mr. Obama noted, that …") continues it."""
+    toks = ix.parse.tokens
+    t = toks[v]
+    if t.dep != "parataxis" or not ix.lo <= t.head < ix.hi or toks[t.head].pos not in ("VERB", "AUX"):
+        return None
+    cut = set(ix.subtree(v))
+    keep = [k for k in ix.subtree(t.head) if k not in cut]
+    if ccomp is not None:
+        keep += ix.subtree(ccomp)
+    if not any(toks[k].pos not in ("PUNCT", "SPACE") for k in keep):
+        return None
+    parts = _runs(ix, keep)
+    return parts or None
 
 
 def _apposed_subject(ix: SentIndex, v: int, subj: int | None, sp: Span | None) -> Span | None:
@@ -392,6 +432,9 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
                             content = (content[0], max(content[1], tail[1]))
                 else:
                     prep_end = 0
+            parts = _interrupted_content(ix, t.i, ccomp if clause else None) if cls in SPEECH else None
+            if parts:
+                content, clause = (parts[0][0], parts[-1][1]), True
             if cls in _NEEDS_CONTENT and content is None:
                 continue
             subj = _subject(ix, t.i)
@@ -431,5 +474,6 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
             weak = t.lemma.lower() in weak_verbs() and content is None
             out.append(Attr(weak=weak, clause=clause, cue_tok=t.i, cue_span=(cue_start, cue_end), cue=parse.text[cue_start:cue_end],
                             cue_lemma=t.lemma.lower(), cue_class=cls, speaker=subj, speaker_span=sp,
-                            content_span=content, sent=si, via=via))
+                            content_span=content, sent=si, via=via,
+                            content_parts=parts if parts and len(parts) > 1 else None))
     return out, index

@@ -56,6 +56,7 @@ def _doubles(text: str, paras: list[Span], amb: list[tuple[Span, str]]) -> list[
     open_par = 0
     n_par = 1
     open_w = 1
+    open_straight = False
     for pi, (ps, pe) in enumerate(paras):
         first = _first_char(text, ps, pe)
         for m in _DOUBLE.finditer(text, ps, pe):
@@ -70,12 +71,15 @@ def _doubles(text: str, paras: list[Span], amb: list[tuple[Span, str]]) -> list[
                 role = "close"
             else:  # straight: alternate, a paragraph-initial mark always opens
                 role = "open" if open_at is None or k == first else "close"
+                if role == "open" and not text[k + w : pe].strip():
+                    role = "close"  # a straight mark that ends its paragraph cannot open a quote
                 if role == "close" and open_at is not None and k + w < pe and text[k - 1] in _OPEN_BEFORE \
                         and not text[k + w].isspace():
                     role = "open"
             if role == "open":
                 if open_at is None:
                     open_at, open_par, n_par, open_w = k, pi, 1, w
+                    open_straight = ch == '"'
                 elif k == first and pi > open_par:
                     n_par += 1  # continuation of a quote that ran over the paragraph end
                     open_par = pi
@@ -83,6 +87,7 @@ def _doubles(text: str, paras: list[Span], amb: list[tuple[Span, str]]) -> list[
                     amb.append(((open_at, open_at + 1),
                                 f"quote opened at {open_at} is not closed before another opens at {k}"))
                     open_at, open_par, n_par, open_w = k, pi, 1, w
+                    open_straight = ch == '"'
             else:
                 if open_at is None:
                     amb.append(((k, k + 1), f"closing quote mark at {k} has no opening mark"))
@@ -95,7 +100,9 @@ def _doubles(text: str, paras: list[Span], amb: list[tuple[Span, str]]) -> list[
             if pi + 1 < len(paras):
                 ns, ne = paras[pi + 1]
                 f = _first_char(text, ns, ne)
-                cont = f < ne and (text[f] in "“„«\"" or text.startswith("''", f))
+                # the next paragraph re-opens with a mark of the same family (straight or curly)
+                cont = f < ne and ((text[f] == '"' or text.startswith("''", f)) if open_straight
+                                   else text[f] in "“„«")
             if not cont:
                 amb.append(((open_at, open_at + 1),
                             f"quote opened at {open_at} is not closed by the end of its paragraph"))

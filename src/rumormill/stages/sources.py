@@ -349,6 +349,7 @@ def _att_dict(a: Attr | None, qid: str | None, kind: str, content: Span | None) 
         "cue_lemma": a.cue_lemma if a else "",
         "cue_class": a.cue_class if a else "",
         "source_span": (a.source_span or a.speaker_span) if a else None,
+        "content_parts": a.content_parts if a and a.content_parts and content == a.content_span else None,
     }
 
 
