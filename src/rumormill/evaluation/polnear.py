@@ -135,7 +135,7 @@ def predict(text: str, attributions: list[dict[str, Any]]) -> dict[str, list[Fra
                 quoted.setdefault(cue, []).append((s, e, str(a.get("kind"))))
                 continue
         parts = a.get("content_parts")
-        out["Content"].add(_norm(text, tuple(tuple(x) for x in parts) if parts else ((s, e),)))  # type: ignore[misc]
+        out["Content"].add(_norm(text, tuple(tuple(x) for x in parts) if parts else ((s, e),)))
     for cue, parts in quoted.items():
         # a direct quote and the quotes around its cue ("“A,” she said, “b …”") are one content;
         # other quoted fragments near the same cue stay separate
