@@ -12,7 +12,7 @@ from typing import Any
 
 from rumormill.errors import RumormillError, StoreError
 
-SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".md")
+SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")  # not .md: data folders hold README.md
 
 
 def _db_arg(p: argparse.ArgumentParser) -> None:
