@@ -108,6 +108,23 @@ def load(path: str, split: str, limit: int | None = None) -> list[Doc]:
     return docs
 
 
+def _outermost(attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """PolNeAR is univocal (a token has at most one role in one attribution), so an attribution
+    nested in another one's content ("He said the poll found that …") is never annotated: drop
+    attributions whose cue lies inside another attribution's content. The ledger keeps them."""
+    spans = []
+    for a in attributions:
+        parts = a.get("content_parts") or ([a["content_span"]] if a.get("content_span") else [])
+        spans.append([(int(s), int(e)) for s, e in parts])
+    out = []
+    for i, a in enumerate(attributions):
+        cue = a.get("cue_span")
+        if cue and any(s <= cue[0] and cue[1] <= e for j, ps in enumerate(spans) if j != i for s, e in ps):
+            continue
+        out.append(a)
+    return out
+
+
 def predict(text: str, attributions: list[dict[str, Any]]) -> dict[str, list[Frags]]:
     """Predicted spans per role from the stage's attribution dicts.
 
@@ -116,7 +133,7 @@ def predict(text: str, attributions: list[dict[str, Any]]) -> dict[str, list[Fra
     """
     out: dict[str, set[Frags]] = {r: set() for r in ROLES}
     quoted: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
-    for a in attributions:
+    for a in _outermost(attributions):
         if a.get("source_span"):
             out["Source"].add(_norm(text, (tuple(a["source_span"]),)))
         if a.get("cue_span"):
