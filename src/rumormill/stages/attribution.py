@@ -257,11 +257,21 @@ def _apposed_subject(ix: SentIndex, v: int, subj: int | None, sp: Span | None) -
 def speaker_span(ix: SentIndex, h: int) -> Span | None:
     """The speaker phrase: the head's subtree without relative clauses, within the head's paragraph;
     an apposition before the verb keeps its closing comma ("Jane Holt, the mayor, said")."""
-    sp = ix.span(ix.subtree(h))
+    toks = ix.parse.tokens
+    members = ix.subtree(h)
+    # ", speaking to …": a participle clause after the speaker tells the occasion, not who
+    # (relative clauses stay: PolNeAR's annotators keep "X, who …," in the source)
+    for c in members:
+        if c > h and toks[c].dep == "acl" and toks[c].tag in ("VBG", "VBN"):
+            first = ix.subtree(c)[0]
+            if first > h + 1 and toks[first - 1].text == ",":
+                members = [k for k in members if k < first - 1]
+                break
+    sp = ix.span(members)
     if sp is None:
         return None
     text = ix.parse.text
-    head = ix.parse.tokens[h]
+    head = toks[h]
     cut = text.rfind("\n", sp[0], head.start)
     s = cut + 1 if cut >= 0 else sp[0]
     while s < head.start and text[s].isspace():
