@@ -50,3 +50,20 @@ def test_bad_published_value(capsys: pytest.CaptureFixture[str]) -> None:
 def test_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", "/nonexistent/article.txt"]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_publisher_from_header_block_reaches_ledger_and_author_source(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text(
+        "Headline: A test story\nDate: 2024-03-02\nPublisher: The Daily Ledger\n\n"
+        "A source told Us Weekly that the pair had split.\n",
+        encoding="utf-8",
+    )
+    assert main(["analyze", str(art)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["publisher"] == "The Daily Ledger"
+    assert data["title"] == "A test story"
+    s0 = next(s for s in data["sources"] if s["id"] == "S0")
+    assert s0["kind"] == "author" and s0["label"] == "The Daily Ledger"

@@ -116,4 +116,7 @@ def analyze(article: Article, parse: Parse | None = None,
         sourcing=state.sourcing,
         stages=tuple(runs),
         warnings=tuple(state.warnings),
+        author=article.author,
+        publisher=article.publisher,
+        url=article.url,
     )

@@ -66,6 +66,7 @@ class Article:
     embeds: tuple[Embed, ...]
     published: Published
     author: str | None = None
+    publisher: str | None = None  # the outlet that published it (page site name, "Publisher:" header, input metadata)
     url: str | None = None
     language_warning: str | None = None
 
@@ -203,6 +204,9 @@ class Ledger:
     sourcing: dict[str, Any] = field(default_factory=dict)
     stages: tuple[StageRun, ...] = ()
     warnings: tuple[str, ...] = ()
+    author: str | None = None
+    publisher: str | None = None
+    url: str | None = None
     schema: str = SCHEMA
 
     def to_dict(self) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from rumormill.errors import InputError
@@ -35,9 +36,14 @@ def load_text(
     published: str | None = None,
     url: str | None = None,
     title: str | None = None,
+    publisher: str | None = None,
     encoding_warning: str | None = None,
 ) -> Article:
-    """Ingest an already-decoded text (``kind`` is ``text`` or ``html``)."""
+    """Ingest an already-decoded text (``kind`` is ``text`` or ``html``).
+
+    ``publisher`` (the outlet that published it, e.g. from batch metadata) wins over what the
+    page or header says.
+    """
     if not text.strip():
         raise InputError("input is empty")
     if kind == "html":
@@ -49,9 +55,9 @@ def load_text(
         raise InputError("no article text left after removing residue")
     warning = article.language_warning or _language_warning(article.text)
     if warning != article.language_warning:
-        from dataclasses import replace
-
         article = replace(article, language_warning=warning)
+    if publisher and publisher.strip():
+        article = replace(article, publisher=publisher.strip())
     return article
 
 
@@ -62,6 +68,7 @@ def load_bytes(
     kind: str | None = None,
     published: str | None = None,
     url: str | None = None,
+    publisher: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Article:
     """Ingest raw bytes; ``kind`` (text|html) is taken from ``name``'s suffix or sniffed."""
@@ -76,7 +83,9 @@ def load_bytes(
             kind = "html" if looks_html(data) else "text"
     if _mostly_unprintable(decoded.text):
         raise InputError("input is neither text nor HTML (mostly unprintable characters)")
-    return load_text(decoded.text, kind=kind, published=published, url=url, encoding_warning=decoded.warning)
+    return load_text(
+        decoded.text, kind=kind, published=published, url=url, publisher=publisher, encoding_warning=decoded.warning
+    )
 
 
 def _mostly_unprintable(text: str) -> bool:

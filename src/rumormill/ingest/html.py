@@ -193,6 +193,7 @@ def from_html(
         title=clean_title(doc.title, doc.sitename),
         embeds=embeds,
         author=doc.author or None,
+        publisher=doc.sitename or None,
         url=url or doc.url or None,
         warning=warning,
         detect_headline=False,

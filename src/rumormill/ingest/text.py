@@ -148,6 +148,7 @@ def from_text(
     title: str | None = None,
     embeds: tuple[Embed, ...] = (),
     author: str | None = None,
+    publisher: str | None = None,
     url: str | None = None,
     warning: str | None = None,
     detect_headline: bool = True,
@@ -167,6 +168,7 @@ def from_text(
         title = title or fields.get("headline") or fields.get("title") or None
         author = author or fields.get("author") or fields.get("byline") or None
         url = url or fields.get("url") or fields.get("link") or None
+        publisher = publisher or fields.get("publisher") or fields.get("outlet") or None
         if published.how == "unknown" and fields.get("date"):
             published = _header_date(fields["date"]) or published
         subtitle = fields.get("subtitle") or fields.get("subhead") or fields.get("dek")
@@ -253,6 +255,7 @@ def from_text(
         embeds=tuple(found_embeds),
         published=published,
         author=author,
+        publisher=publisher,
         url=url,
         language_warning=warning,
     )

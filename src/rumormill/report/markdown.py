@@ -19,6 +19,8 @@ def _header(ledger: Ledger) -> list[str]:
     else:
         date = f"between {p.earliest} and {p.latest} ({p.how}{': ' + p.reason if p.reason else ''})"
     out.append(f"- **Published:** {date}")
+    if ledger.publisher or ledger.author:
+        out.append(f"- **By:** {' · '.join(x for x in (ledger.author, ledger.publisher) if x)}")
     out.append(f"- **Ledger id:** `{ledger.id}` · {len(ledger.text.split())} words · "
                f"stages: {', '.join(f'{s.name} ({s.version})' for s in ledger.stages) or 'none'}")
     for w in ledger.warnings:

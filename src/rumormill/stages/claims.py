@@ -45,6 +45,7 @@ from rumormill.epistemic.summary import sourcing
 from rumormill.epistemic.tree import dominates
 from rumormill.pipeline import State
 from rumormill.records import ChainLink, Claim, Cue, Source
+from rumormill.stages.speakers import author_label
 
 VERSION = "claims.v1"
 
@@ -54,7 +55,7 @@ AUTHOR = "S0"
 
 def _ensure_author(state: State) -> None:
     if not any(s.id == AUTHOR for s in state.sources):
-        label = f"the article's author ({state.article.author})" if state.article.author else "the article's author"
+        label = author_label(state.article.author, state.article.publisher)
         state.sources.insert(0, Source(id=AUTHOR, kind="author", label=label, entity=None, via=(), spans=()))
 
 

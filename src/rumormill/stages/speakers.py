@@ -81,7 +81,7 @@ class Registry:
         self.srcs: list[_Src] = []
         self.mentions: list[tuple[Span, str]] = []
         self._seen: dict[int, _Src] = {}  # speaker token -> its source (one phrase, one source)
-        author = state.article.author or "the article's author"
+        author = author_label(state.article.author, state.article.publisher)
         self.srcs.append(_Src(id="S0", kind="author", label=author, entity=None, key="author"))
         self.ent_type = {e.id: e.type for e in state.entities}
         self.ent_name = {e.id: e.name for e in state.entities}
@@ -332,3 +332,10 @@ class Registry:
     def records(self) -> list[Source]:
         return [Source(id=s.id, kind=s.kind, label=s.label, entity=s.entity, via=tuple(s.via),
                        spans=tuple(sorted(set(s.spans))), ambiguous=tuple(s.ambiguous)) for s in self.srcs]
+
+
+def author_label(author: str | None, publisher: str | None) -> str:
+    """The label of the article's own source S0: its byline and/or publisher when known."""
+    if author and publisher:
+        return f"{author} ({publisher})"
+    return author or publisher or "the article's author"

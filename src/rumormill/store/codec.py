@@ -109,6 +109,9 @@ def ledger_from_dict(d: dict[str, Any]) -> Ledger:
         sourcing=dict(d.get("sourcing") or {}),
         stages=tuple(StageRun(name=s["name"], version=s["version"]) for s in d.get("stages") or ()),
         warnings=tuple(d.get("warnings") or ()),
+        author=d.get("author"),
+        publisher=d.get("publisher"),
+        url=d.get("url"),
     )
 
 

@@ -46,9 +46,11 @@ def is_newer(new: dict[str, str], old: dict[str, str]) -> bool:
 
 
 def resolve_outlet(ledger: Ledger, outlet: str | None, source_path: str | None) -> tuple[str, str]:
-    """(outlet, how): given > the author source S0's label > the file's name > unknown."""
+    """(outlet, how): given > the ledger's publisher > the author source S0's label > the file's name > unknown."""
     if outlet and outlet.strip():
         return outlet.strip(), "given"
+    if ledger.publisher and ledger.publisher.strip():
+        return ledger.publisher.strip(), "publisher"
     s0 = next((s for s in ledger.sources if s.id == "S0"), None)
     if s0 is not None and s0.label.strip().lower() not in _GENERIC_AUTHOR and not _GENERIC_WORD.search(s0.label):
         return s0.label.strip(), "author"
