@@ -370,6 +370,57 @@ def _misread_verb(ix: SentIndex, t: Token, cls: str) -> Attr | None:
                 speaker=subj, speaker_span=sp, content_span=content, sent=t.sent)
 
 
+# "Trump seems to care more about …", "Clinton is expected to win", "He is seen as a moderate": an
+# attitude with nobody named to hold it. PolNeAR marks these with no Source and the subject plus
+# the complement as the content; in the ledger they carry no source (the author relays them).
+_RAISING = frozenset({"seem", "appear"})
+_PASSIVE_VIEW = frozenset({"expect", "consider", "see", "view", "deem", "believe", "think", "know", "regard",
+                           "perceive", "suppose", "rumor", "rumour", "predict", "project", "widely"})
+
+
+def _sourceless(ix: SentIndex, t: Token, kids: list[int]) -> Attr | None:
+    toks = ix.parse.tokens
+    lemma = t.lemma.lower()
+    passive = any(toks[c].dep == "auxpass" for c in kids)
+    if not ((lemma in _RAISING and not passive) or (lemma in _PASSIVE_VIEW and passive)):
+        return None
+    if any(toks[c].dep == "agent" for c in kids):
+        return None  # "is seen by many as": the agent is a source; leave it to the verb reading
+    subj = next((c for c in kids if toks[c].dep in ("nsubj", "nsubjpass") and c < t.i), None)
+    comp = next((c for c in kids if c > t.i and toks[c].dep in ("xcomp", "ccomp", "acomp", "oprd", "attr")), None)
+    as_prep = None
+    if comp is None:
+        as_prep = next((c for c in kids if c > t.i and toks[c].dep == "prep" and toks[c].lower in ("as", "like")), None)
+        if as_prep is not None:
+            comp = next((c for c in ix.kids.get(as_prep, ()) if toks[c].dep == "pobj"), None)
+    if comp is None:
+        return None
+    cue_start, cue_end = t.start, t.end
+    k = t.i - 1
+    while k >= ix.lo and toks[k].head == t.i and toks[k].dep in ("aux", "auxpass", "neg", "advmod"):
+        cue_start = toks[k].start
+        k -= 1
+    if as_prep is not None:
+        cue_end = toks[as_prep].end  # "is seen as", "was known as"
+    parts: list[Span] = []
+    if subj is not None and toks[subj].lower not in ("it", "there"):
+        sp = ix.span(ix.subtree(subj))
+        if sp is None:
+            return None
+        parts.append(sp)
+    elif toks[comp].dep != "ccomp":
+        return None
+    cp = ix.span(ix.subtree(comp))
+    if cp is None:
+        return None
+    parts.append(cp)
+    content = (parts[0][0], parts[-1][1])
+    return Attr(cue_tok=t.i, cue_span=(cue_start, cue_end), cue=ix.parse.text[cue_start:cue_end], cue_lemma=lemma,
+                cue_class="speculate", speaker=None, speaker_span=None, content_span=content, sent=t.sent,
+                clause=False, content_parts=tuple(parts) if len(parts) > 1 else None,
+                note="an attitude nobody is named to hold")
+
+
 def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, SentIndex]]:
     """Every cue-led attribution, sentence by sentence. ``in_quote[i]``: token i is quoted."""
     classes = verb_classes()
@@ -399,6 +450,12 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
                                 speaker=who, speaker_span=speaker_span(ix, who), content_span=content,
                                 sent=si, via=[k for k in ix.subtree(who) if k != who]))
                 continue
+            if t.pos == "VERB" and (t.lemma.lower() in _RAISING or t.lemma.lower() in _PASSIVE_VIEW):
+                ix = ix or index.setdefault(si, SentIndex(parse, si))
+                sl = _sourceless(ix, t, ix.kids.get(t.i, []))
+                if sl is not None:
+                    out.append(sl)
+                    continue
             cls = classes.get(t.lemma.lower())
             if t.pos in ("NOUN", "PROPN") and t.lower.endswith("s") and classes.get(t.lower[:-1]) \
                     and t.dep == "ROOT":
