@@ -107,3 +107,16 @@ def test_entity_record_is_plain() -> None:
     import pickle
 
     assert pickle.loads(pickle.dumps(ledger)) == ledger
+
+
+def test_short_outlet_alias_inside_a_longer_name_is_not_that_outlet() -> None:
+    ledger = rumormill.analyze_text("Headline\n\nA source told Star Weekly that the singer was devastated.")
+    outlets = [e.name for e in ledger.entities if e.type == "OUTLET"]
+    assert outlets == ["Star Weekly"]
+
+
+def test_quoted_title_replaces_an_overlapping_ner_mention() -> None:
+    ledger = rumormill.analyze_text("Headline\n\nWhile the 'Harbor Lights' singer is upset, she is moving on.")
+    works = [e for e in ledger.entities if e.type == "WORK"]
+    assert [w.name for w in works] == ["Harbor Lights"]
+    assert not [e for e in ledger.entities if "Harbor" in e.name and e.type != "WORK"]

@@ -115,6 +115,8 @@ def _outlet_in_context(alias: str, text: str, s: int, e: int) -> bool:
         return True
     if alias in _SOCIAL and alias not in ("X", "Threads"):
         return True
+    if re.match(r" [A-Z]", text[e : e + 2]):
+        return False  # part of a longer name ("Star Weekly" is not Star magazine)
     return _relay_context(text, s, e)
 
 
@@ -200,9 +202,9 @@ def run(state: State) -> None:
                                              for w in title.split()):
             continue
         if _WORK_AFTER.match(text[m.end() : m.end() + 20]) or _WORK_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
-            # a NER mention inside the quotes is replaced by the work
-            mentions[:] = [x for x in mentions if not (x[2] >= s and x[3] <= e)]
-            taken[:] = [t for t in taken if not (t[0] >= s and t[1] <= e)]
+            # a NER mention overlapping the quoted title is replaced by the work
+            mentions[:] = [x for x in mentions if x[3] <= s or x[2] >= e]
+            taken[:] = [t for t in taken if t[1] <= s or t[0] >= e]
             mentions.append(("WORK", title, s, e))
             taken.append((s, e))
 
