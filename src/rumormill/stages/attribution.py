@@ -120,16 +120,19 @@ class SentIndex:
         if not idxs:
             return None
         # punctuation is trimmed at the edges; a closing bracket whose opening is inside stays
-        s, e = toks[min(idxs)].start, toks[max(idxs)].end
-        text = self.parse.text
-        if e < len(text) and text[e] == ")" and text.count("(", s, e) > text.count(")", s, e):
-            e += 1
-        elif text.count("“", s, e) > text.count("”", s, e) or (text.count('"', s, e) + text.count("''", s, e)) % 2:
-            # a quote opened inside the span closes after trimmed punctuation: “as a paragon of virtue.”
-            m = _CLOSE_AFTER.match(text, e)
-            if m:
-                e = m.end()
-        return (s, e)
+        return close_marks(self.parse.text, toks[min(idxs)].start, toks[max(idxs)].end)
+
+
+def close_marks(text: str, s: int, e: int) -> Span:
+    """Extend ``e`` over a closing bracket or quote mark whose opening lies inside [s, e), with the
+    punctuation before it: “as a paragon of virtue.”"""
+    if e < len(text) and text[e] == ")" and text.count("(", s, e) > text.count(")", s, e):
+        e += 1
+    elif text.count("“", s, e) > text.count("”", s, e) or (text.count('"', s, e) + text.count("''", s, e)) % 2:
+        m = _CLOSE_AFTER.match(text, e)
+        if m:
+            e = m.end()
+    return (s, e)
 
 
 def _subject(ix: SentIndex, v: int) -> int | None:
@@ -491,12 +494,19 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
                                         or t.lemma.lower() in object_verbs()):
                     ccomp = obj
                     content = _content_span(ix, obj, classes)
+                    # "urged Trump to stop attacking Machado": the object and its infinitive are one content
+                    other = next((c for c in kids if c != obj and c > t.i and toks[c].dep in _OBJECT
+                                  and toks[c].dep != toks[obj].dep and toks[c].pos != "PRON"), None)
+                    if other is not None and content is not None:
+                        o_sp = _content_span(ix, other, classes)
+                        if o_sp is not None:
+                            content = (min(content[0], o_sp[0]), max(content[1], o_sp[1]))
                     pred = next((c for c in kids if c > obj and (toks[c].dep == "oprd" or (
                         toks[c].dep == "prep" and toks[c].lower == "as"))), None)
                     if pred is not None and content is not None:  # "described Clinton as a “disgrace”"
                         tail = ix.span(ix.subtree(pred))
                         if tail is not None:
-                            content = (content[0], max(content[1], tail[1]))
+                            content = close_marks(parse.text, content[0], max(content[1], tail[1]))
                 else:
                     prep_end = 0
             parts = _interrupted_content(ix, t.i, ccomp if clause else None) if cls in SPEECH else None

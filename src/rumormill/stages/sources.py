@@ -319,6 +319,8 @@ def run(state: State) -> None:
         if sa and sa.content_span and sa.content_span[0] <= r.span[0] < sa.content_span[1] and (
                 r.kind == "mixed" or _THAT.match(text, sa.content_span[0], r.span[0]) is not None):
             content = sa.content_span  # the reported clause the quote sits in ("said that “…”")
+        elif r.kind == "mixed" and sa is not None:
+            content = _mixed_clause(state, index, sa, r.span) or content
         atts.append(_att_dict(sa, r.id, r.kind, content=content))
     for at in attrs:
         if at.quotes and any(k in quote_id for k in at.quotes):
@@ -331,6 +333,34 @@ def run(state: State) -> None:
     state.scratch["source_mentions"] = reg.mentions
     state.scratch["quote_spans"] = [(q.start, q.end) for q in quotes if not q.title]
     _summary(state, amb)
+
+
+def _mixed_clause(state: State, index: dict[int, SentIndex], a: Attr, q: Span) -> Span | None:
+    """The dependent of the cue a mixed quote sits in: "urged supporters to “check out” her tape"
+    reports "supporters to “check out” her tape", not the two quoted words alone."""
+    if a.cue_tok is None or a.sent not in index:
+        return None
+    ix = index[a.sent]
+    toks = state.parse.tokens
+    first = state.parse.token_at(q[0])
+    if first is None or not ix.lo <= first.i < ix.hi:
+        return None
+    k = first.i
+    for _ in range(40):
+        h = toks[k].head
+        if h == a.cue_tok:
+            break
+        if h == k:
+            return None
+        k = h
+    else:
+        return None
+    if toks[k].dep in ("nsubj", "nsubjpass", "punct", "advmod", "aux", "neg", "npadvmod"):
+        return None
+    sp = ix.span(ix.subtree(k))
+    if sp is None or not (sp[0] <= q[0] and q[1] <= sp[1] + 1):
+        return None
+    return sp
 
 
 def _att_key(d: dict[str, object]) -> tuple[int, int]:
