@@ -64,6 +64,15 @@ def object_verbs() -> frozenset[str]:
     return frozenset(row[0] for row in load_table("reporting_verbs.tsv") if len(row) > 2 and row[2] == "object")
 
 
+@cache
+def noun_classes() -> dict[str, str]:
+    """Nominal cues ("criticism of", "remark that"), cues only with a possessive holder and a content."""
+    return {row[0]: row[1] for row in load_table("reporting_nouns.tsv") if len(row) > 1}
+
+
+_NOUN_PREPS = {"of", "for", "on", "about", "over", "against", "to", "with"}
+
+
 @dataclass(slots=True)
 class Attr:
     """One attribution found in the parse (before sources are joined up)."""
@@ -373,6 +382,45 @@ def _misread_verb(ix: SentIndex, t: Token, cls: str) -> Attr | None:
                 speaker=subj, speaker_span=sp, content_span=content, sent=t.sent)
 
 
+def _nominal(ix: SentIndex, t: Token, cls: str) -> Attr | None:
+    """"Trump's criticism of the deal", "her remark that …": holder = the possessive, content = the
+    prepositional object or the that-clause; the cue is the noun (with adjectives before it and the
+    preposition after it, as PolNeAR marks it)."""
+    toks = ix.parse.tokens
+    kids = ix.kids.get(t.i, [])
+    poss = next((c for c in kids if toks[c].dep == "poss" and c < t.i), None)
+    if poss is None:
+        return None
+    content: Span | None = None
+    cue_end = t.end
+    for c in kids:
+        if c <= t.i:
+            continue
+        if toks[c].dep == "prep" and toks[c].lower in _NOUN_PREPS and c == t.i + 1:
+            obj = next((k for k in ix.kids.get(c, ()) if toks[k].dep in ("pobj", "pcomp")), None)
+            if obj is not None:
+                content = ix.span(ix.subtree(obj))
+                cue_end = toks[c].end
+            break
+        if toks[c].dep in ("acl", "ccomp") and any(toks[k].lower == "that" and toks[k].dep == "mark"
+                                                  for k in ix.kids.get(c, ())):
+            content = ix.span(ix.subtree(c))
+            break
+    if content is None:
+        return None
+    sp = ix.span(ix.subtree(poss))
+    if sp is None:
+        return None
+    cue_start = t.start
+    k = t.i - 1
+    while k > poss and toks[k].head == t.i and toks[k].dep in ("amod", "advmod", "compound"):
+        cue_start = toks[k].start
+        k -= 1
+    return Attr(cue_tok=t.i, cue_span=(cue_start, cue_end), cue=ix.parse.text[cue_start:cue_end],
+                cue_lemma=t.lemma.lower(), cue_class=cls, speaker=poss, speaker_span=sp, content_span=content,
+                sent=t.sent, clause=False)
+
+
 # "Trump seems to care more about …", "Clinton is expected to win", "He is seen as a moderate": an
 # attitude with nobody named to hold it. PolNeAR marks these with no Source and the subject plus
 # the complement as the content; in the ledger they carry no source (the author relays them).
@@ -427,6 +475,7 @@ def _sourceless(ix: SentIndex, t: Token, kids: list[int]) -> Attr | None:
 def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, SentIndex]]:
     """Every cue-led attribution, sentence by sentence. ``in_quote[i]``: token i is quoted."""
     classes = verb_classes()
+    nouns = noun_classes()
     toks = parse.tokens
     out: list[Attr] = []
     index: dict[int, SentIndex] = {}
@@ -458,6 +507,12 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
                 sl = _sourceless(ix, t, ix.kids.get(t.i, []))
                 if sl is not None:
                     out.append(sl)
+                    continue
+            if t.pos == "NOUN" and t.lemma.lower() in nouns:
+                ix = ix or index.setdefault(si, SentIndex(parse, si))
+                nom = _nominal(ix, t, nouns[t.lemma.lower()])
+                if nom is not None:
+                    out.append(nom)
                     continue
             cls = classes.get(t.lemma.lower())
             if t.pos in ("NOUN", "PROPN") and t.lower.endswith("s") and classes.get(t.lower[:-1]) \
