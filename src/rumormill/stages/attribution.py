@@ -27,9 +27,12 @@ from rumormill.nlp.parse import Parse, Token
 Span = tuple[int, int]
 
 _SUBJ = {"nsubj"}
+_SINGLE_CLOSE = re.compile(r"’(?!\w)")
+_CLOSE_SINGLE_AFTER = re.compile(r"[.,!?;:]{0,2}’")
 _CLOSE_AFTER = re.compile(r"[.,!?;:]{0,2}(?:[”\"]|'')")
 _INHERIT = {"advcl", "conj", "xcomp", "pcomp", "dep", "ccomp"}
 _CONTENT = {"ccomp"}
+_OBJECT_PREPS = {"as", "for", "of", "with"}
 _RELAY_DEPS = {"dative", "dobj", "prep", "agent", "pobj", "npadvmod", "pcomp"}
 _RELAY_PREPS = {"to", "with", "by", "in", "on", "during", "through", "via", "for"}
 # classes of reporting verbs that report speech (as opposed to thought or attitude)
@@ -139,6 +142,10 @@ def close_marks(text: str, s: int, e: int) -> Span:
         e += 1
     elif text.count("“", s, e) > text.count("”", s, e) or (text.count('"', s, e) + text.count("''", s, e)) % 2:
         m = _CLOSE_AFTER.match(text, e)
+        if m:
+            e = m.end()
+    elif "‘" in text[s:e] and text.count("‘", s, e) > len(_SINGLE_CLOSE.findall(text, s, e)):
+        m = _CLOSE_SINGLE_AFTER.match(text, e)
         if m:
             e = m.end()
     return (s, e)
@@ -556,8 +563,9 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
                         o_sp = _content_span(ix, other, classes)
                         if o_sp is not None:
                             content = (min(content[0], o_sp[0]), max(content[1], o_sp[1]))
+                    # "described Clinton as a “disgrace”", "criticized Trump for …", "accused X of …"
                     pred = next((c for c in kids if c > obj and (toks[c].dep == "oprd" or (
-                        toks[c].dep == "prep" and toks[c].lower == "as"))), None)
+                        toks[c].dep == "prep" and toks[c].lower in _OBJECT_PREPS))), None)
                     if pred is not None and content is not None:  # "described Clinton as a “disgrace”"
                         tail = ix.span(ix.subtree(pred))
                         if tail is not None:
