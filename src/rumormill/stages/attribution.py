@@ -29,6 +29,7 @@ Span = tuple[int, int]
 _SUBJ = {"nsubj"}
 _SINGLE_CLOSE = re.compile(r"’(?!\w)")
 _CLOSE_SINGLE_AFTER = re.compile(r"[.,!?;:]{0,2}’")
+_DATELINE_DASH = re.compile(r"(?:[A-Z][A-Z.,' ]+|(?:[A-Z][\w.]*\s)+\([A-Z]+\))\s*(?:--|[-–—―])\s+")
 _CLOSE_AFTER = re.compile(r"[.,!?;:]{0,2}(?:[”\"]|'')")
 _INHERIT = {"advcl", "conj", "xcomp", "pcomp", "dep", "ccomp"}
 _CONTENT = {"ccomp"}
@@ -293,6 +294,9 @@ def speaker_span(ix: SentIndex, h: int) -> Span | None:
     head = toks[h]
     cut = text.rfind("\n", sp[0], head.start)
     s = cut + 1 if cut >= 0 else sp[0]
+    dash = _DATELINE_DASH.match(text, s, head.start)
+    if dash is not None:
+        s = dash.end()  # "WASHINGTON -- President Obama", "New York (AFP) – Vice President Joe Biden"
     while s < head.start and text[s].isspace():
         s += 1
     e = sp[1]
