@@ -367,13 +367,13 @@ def _clause_without(ix: SentIndex, head: int, cut: set[int]) -> Span | None:
         else:
             runs.append([k])
     best = max(runs, key=lambda r: toks[r[-1]].end - toks[r[0]].start)
-    while best and (toks[best[0]].pos in ("PUNCT", "CCONJ") or toks[best[0]].lower in ("as", "that")):
+    while best and (toks[best[0]].pos in ("PUNCT", "CCONJ", "SPACE") or toks[best[0]].lower in ("as", "that")):
         best = best[1:]
-    while best and toks[best[-1]].pos == "PUNCT":
+    while best and toks[best[-1]].pos in ("PUNCT", "SPACE"):
         best = best[:-1]
     if not best:
         return None
-    return (toks[best[0]].start, toks[best[-1]].end)
+    return close_marks(ix.parse.text, toks[best[0]].start, toks[best[-1]].end)
 
 
 def _misread_verb(ix: SentIndex, t: Token, cls: str) -> Attr | None:
@@ -504,6 +504,8 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
                 cut = set(ix.subtree(t.i))
                 if t.lower == "per":
                     cut.add(t.i - 1)
+                elif t.i + 1 < ix.hi and toks[t.i + 1].lower == "to":
+                    cut.update(ix.subtree(t.i + 1))  # the model can hang "to X" apart from "according"
                 while toks[head].pos not in ("VERB", "AUX") and toks[head].head != head:
                     head = toks[head].head
                 verbal = toks[head].pos in ("VERB", "AUX")
