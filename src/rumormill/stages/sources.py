@@ -316,10 +316,13 @@ def run(state: State) -> None:
             continue
         sa, _sn = assigned[qi_of[r.id]]
         content = r.span
-        if sa and sa.content_span and sa.content_span[0] <= r.span[0] < sa.content_span[1] and (
+        # "“My hope,” he said, “is that …”": a quote that resumes right after its cue is its own content
+        resumes = sa is not None and sa.cue_span is not None and sa.cue_span[1] <= r.span[0] \
+            and not text[sa.cue_span[1] : r.span[0]].strip(" ,:;\n“”\"'‘’—–-")
+        if not resumes and sa and sa.content_span and sa.content_span[0] <= r.span[0] < sa.content_span[1] and (
                 r.kind == "mixed" or _THAT.match(text, sa.content_span[0], r.span[0]) is not None):
             content = sa.content_span  # the reported clause the quote sits in ("said that “…”")
-        elif r.kind == "mixed" and sa is not None:
+        elif not resumes and r.kind == "mixed" and sa is not None:
             content = _mixed_clause(state, index, sa, r.span) or content
         atts.append(_att_dict(sa, r.id, r.kind, content=content))
     for at in attrs:
