@@ -33,6 +33,8 @@ _DATELINE_DASH = re.compile(r"(?:[A-Z][A-Z.,' ]+|(?:[A-Z][\w.]*\s)+\([A-Z]+\))\s
 _CLOSE_AFTER = re.compile(r"[.,!?;:]{0,2}(?:[”\"]|'')")
 _INHERIT = {"advcl", "conj", "xcomp", "pcomp", "dep", "ccomp"}
 _CONTENT = {"ccomp"}
+# verbs whose infinitive reporting verb PolNeAR marks together with them ("appeared to suggest")
+_LEAD_VERBS = frozenset({"seem", "appear", "continue", "go", "begin", "start", "try", "attempt"})
 _OBJECT_PREPS = {"as", "for", "of", "with"}
 _RELAY_DEPS = {"dative", "dobj", "prep", "agent", "pobj", "npadvmod", "pcomp"}
 _RELAY_PREPS = {"to", "with", "by", "in", "on", "during", "through", "via", "for"}
@@ -455,8 +457,8 @@ def _sourceless(ix: SentIndex, t: Token, kids: list[int]) -> Attr | None:
         as_prep = next((c for c in kids if c > t.i and toks[c].dep == "prep" and toks[c].lower in ("as", "like")), None)
         if as_prep is not None:
             comp = next((c for c in ix.kids.get(as_prep, ()) if toks[c].dep == "pobj"), None)
-    if comp is None:
-        return None
+    if comp is None or (toks[comp].dep == "xcomp" and toks[comp].lemma.lower() in verb_classes()):
+        return None  # "appeared to suggest that …": the reporting verb makes the attribution
     cue_start, cue_end = t.start, t.end
     k = t.i - 1
     while k >= ix.lo and toks[k].head == t.i and toks[k].dep in ("aux", "auxpass", "neg", "advmod"):
@@ -612,8 +614,15 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
             if cue_end < len(parse.text) and parse.text[cue_end] == ":":
                 cue_end += 1  # "said:" (PolNeAR keeps the colon in the cue)
             cue_start = t.start
-            k = t.i - 1
-            while k >= ix.lo and toks[k].head == t.i and toks[k].dep in _CUE_LEFT and toks[k].tag != "TO" \
+            h = toks[t.i].head
+            if t.dep == "xcomp" and h < t.i and toks[h].lemma.lower() in _LEAD_VERBS \
+                    and all(toks[j].tag == "TO" or toks[j].dep in ("prt", "neg") for j in range(h + 1, t.i)):
+                cue_start = toks[h].start  # "appeared to suggest", "went on to discuss" (PolNeAR's cue)
+                t_left = h
+            else:
+                t_left = t.i
+            k = t_left - 1
+            while k >= ix.lo and toks[k].head == t_left and toks[k].dep in _CUE_LEFT and toks[k].tag != "TO" \
                     and (toks[k].dep != "advmod" or toks[k].lower in _CUE_ADVERBS or toks[k].lower.endswith("ly")):
                 cue_start = toks[k].start
                 k -= 1
