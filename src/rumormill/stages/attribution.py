@@ -31,7 +31,7 @@ _SINGLE_CLOSE = re.compile(r"’(?!\w)")
 _CLOSE_SINGLE_AFTER = re.compile(r"[.,!?;:]{0,2}’")
 _DATELINE_DASH = re.compile(r"(?:[A-Z][A-Z.,' ]+|(?:[A-Z][\w.]*\s)+\([A-Z]+\))\s*(?:--|[-–—―])\s+")
 _CLOSE_AFTER = re.compile(r"[.,!?;:]{0,2}(?:[”\"]|'')")
-_INHERIT = {"advcl", "conj", "xcomp", "pcomp", "dep", "ccomp"}
+_INHERIT = {"advcl", "conj", "xcomp", "pcomp", "dep", "ccomp", "prep"}
 _CONTENT = {"ccomp"}
 # verbs whose infinitive reporting verb PolNeAR marks together with them ("appeared to suggest")
 _LEAD_VERBS = frozenset({"seem", "appear", "continue", "go", "begin", "start", "try", "attempt"})
