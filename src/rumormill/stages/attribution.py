@@ -439,7 +439,7 @@ def _nominal(ix: SentIndex, t: Token, cls: str) -> Attr | None:
 # the complement as the content; in the ledger they carry no source (the author relays them).
 _RAISING = frozenset({"seem", "appear"})
 _PASSIVE_VIEW = frozenset({"expect", "consider", "see", "view", "deem", "believe", "think", "know", "regard",
-                           "perceive", "suppose", "rumor", "rumour", "predict", "project", "widely"})
+                           "perceive", "rumor", "rumour", "predict", "project"})
 
 
 def _sourceless(ix: SentIndex, t: Token, kids: list[int]) -> Attr | None:
