@@ -152,6 +152,7 @@ def test_jsonl_matches_analyze(tmp_path: Path) -> None:
     rows = by_id(read_rows(out))
     assert json.loads(rows["j1"]["ledger"]) == expected(ARTICLES[0], published="2023-08-01")
     assert json.loads(rows["j2"]["ledger"]) == expected(HTML, kind="html", url="https://example.org/chef")
+    assert rows["j2"]["url"] == json.loads(rows["j2"]["ledger"])["url"] == "https://example.org/chef"
     third = rows[content_id(ARTICLES[1].encode())]
     assert json.loads(third["ledger"]) == expected(ARTICLES[1])
     assert third["source"].endswith("docs.jsonl:4")

@@ -43,6 +43,9 @@ def _schema() -> Any:
         pa.field("error", pa.string()),
         pa.field("article_id", pa.string()),
         pa.field("title", pa.string()),
+        pa.field("url", pa.string()),
+        pa.field("publisher", pa.string()),
+        pa.field("author", pa.string()),
         pa.field("published", pa.string()),
         pa.field("published_how", pa.string()),
         pa.field("chars", pa.int64()),
@@ -68,7 +71,7 @@ def _schema() -> Any:
 
 
 COLUMNS = [
-    "id", "source", "status", "error", "article_id", "title", "published", "published_how", "chars",
+    "id", "source", "status", "error", "article_id", "title", "url", "publisher", "author", "published", "published_how", "chars",
     "entities", "sources", *[f"sources_{k}" for k in SOURCE_KINDS], "quotes",
     *[f"quotes_{k}" for k in QUOTE_KINDS], "quotes_unattributed", "quotes_anonymous_share", "claims",
     *[f"claims_{s}" for s in STATUSES], "claims_anonymous_share", "times", "checks_contradiction",
@@ -83,6 +86,9 @@ def flat_columns(ledger: Ledger) -> dict[str, Any]:
     row: dict[str, Any] = {
         "article_id": ledger.id,
         "title": ledger.title,
+        "url": getattr(ledger, "url", None),
+        "publisher": getattr(ledger, "publisher", None),
+        "author": getattr(ledger, "author", None),
         "published": ledger.published.value,
         "published_how": ledger.published.how,
         "chars": len(ledger.text),
