@@ -8,7 +8,7 @@ article's clean ``text`` (end exclusive).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 SCHEMA = "rumormill.article/1"
@@ -211,12 +211,27 @@ class Ledger:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict (tuples become lists)."""
-        return _jsonable(asdict(self))
+        out: dict[str, Any] = plain(self)
+        return out
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def plain(value: Any) -> Any:
+    """A record as JSON-ready values: dataclasses become dicts, tuples become lists.
+
+    Records are frozen and hold plain values only, so reading their fields is enough (several
+    times faster than ``dataclasses.asdict``, which deep-copies).
+    """
+    cls = type(value)
+    names = _FIELDS.get(cls)
+    if names is None and is_dataclass(value):
+        names = _FIELDS[cls] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
+    if cls is tuple or cls is list:
+        return [plain(v) for v in value]
+    if cls is dict:
+        return {k: plain(v) for k, v in value.items()}
     return value

@@ -19,13 +19,12 @@ import json
 import os
 import time
 from collections.abc import Iterable
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from rumormill.batch.work import Result
 from rumormill.errors import InputError
-from rumormill.records import Ledger
+from rumormill.records import Ledger, plain
 
 STATUSES = ("asserted", "reported", "alleged", "rumoured", "suspected", "speculated", "denied",
             "hypothetical", "intended")
@@ -119,26 +118,6 @@ def flat_columns(ledger: Ledger) -> dict[str, Any]:
     return row
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def plain(value: Any) -> Any:
-    """``Ledger.to_dict()`` without ``dataclasses.asdict``'s deep copies (several times faster).
-
-    Records are frozen and hold plain values only, so reading their fields is enough;
-    tests check the result equals ``to_dict()``.
-    """
-    cls = type(value)
-    names = _FIELDS.get(cls)
-    if names is None and is_dataclass(value):
-        names = _FIELDS[cls] = tuple(f.name for f in fields(value))
-    if names is not None:
-        return {name: plain(getattr(value, name)) for name in names}
-    if cls is tuple or cls is list:
-        return [plain(v) for v in value]
-    if cls is dict:
-        return {k: plain(v) for k, v in value.items()}
-    return value
 
 
 def to_row(result: Result) -> dict[str, Any]:

@@ -104,25 +104,7 @@ def to_parse(doc: Doc) -> Parse:
         )
         for k in range(s.start, s.end):
             sent_of[k] = si
-    tokens = tuple(
-        Token(
-            i=t.i,
-            start=t.idx,
-            end=t.idx + len(t.text),
-            text=t.text,
-            lower=t.lower_,
-            lemma=t.lemma_,
-            pos=t.pos_,
-            tag=t.tag_,
-            dep=t.dep_,
-            head=t.head.i,
-            sent=sent_of[t.i],
-            ent_type=t.ent_type_,
-            ent_iob=t.ent_iob_,
-            ws=bool(t.whitespace_),
-        )
-        for t in doc
-    )
+    tokens = _tokens(doc, sent_of)
     ents = tuple(
         EntSpan(
             start=e.start_char,
@@ -135,6 +117,32 @@ def to_parse(doc: Doc) -> Parse:
         for e in doc.ents
     )
     return Parse(text=doc.text, tokens=tokens, sents=tuple(sents), ents=ents)
+
+
+_IOB = ("", "I", "O", "B")
+_2_63, _2_64 = 2**63, 2**64  # HEAD is a signed offset stored as uint64
+
+
+def _tokens(doc: Doc, sent_of: list[int]) -> tuple[Token, ...]:
+    """Tokens from one ``Doc.to_array`` call: integer columns, strings looked up once per value."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+
+    arr = doc.to_array([IDX, ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, ENT_IOB, SPACY]).tolist()
+    strings = doc.vocab.strings
+    cache: dict[int, str] = {0: ""}
+
+    def s(h: int) -> str:
+        v = cache.get(h)
+        if v is None:
+            v = cache[h] = strings[h]
+        return v
+
+    out = []
+    for i, (idx, orth, lower, lemma, pos, tag, dep, head, ent, iob, space) in enumerate(arr):
+        text = s(orth)
+        out.append(Token(i, idx, idx + len(text), text, s(lower), s(lemma), s(pos), s(tag), s(dep),
+                         i + (head if head < _2_63 else head - _2_64), sent_of[i], s(ent), _IOB[iob], bool(space)))
+    return tuple(out)
 
 
 def model_info() -> dict[str, Any]:
