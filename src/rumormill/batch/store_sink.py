@@ -7,7 +7,7 @@ in the same file, written right after the document's ledger is committed. A kill
 between the two commits only means ``--resume`` analyses that document again, and
 ``add_ledger`` then finds the text already stored: every document is stored once.
 
-``batch_docs`` (for ``sqlite3``/Datasette users)::
+``batch_docs`` (created by the store's named migration ``0005_batch_docs``)::
 
     doc_id TEXT PRIMARY KEY   -- the batch document id (see rumormill.batch.inputs)
     source TEXT NOT NULL      -- path, path:line, path#row or path#WARC-Record-ID
@@ -24,26 +24,13 @@ from datetime import UTC, datetime
 
 from rumormill.batch.work import Result
 
-BATCH_DOCS_SQL = """
-CREATE TABLE IF NOT EXISTS batch_docs (
-    doc_id TEXT PRIMARY KEY,
-    source TEXT NOT NULL,
-    status TEXT NOT NULL,
-    error TEXT,
-    article_id TEXT,
-    done_at TEXT NOT NULL
-)
-"""
-
 
 class StoreSink:
     def __init__(self, path: str, *, resume: bool) -> None:
         from rumormill.store import open_store
 
-        self.store = open_store(path)
+        self.store = open_store(path)  # migration 0005_batch_docs creates batch_docs
         self.resume = resume
-        with self.store.transaction() as conn:
-            conn.execute(BATCH_DOCS_SQL)
 
     def done_ids(self) -> set[str]:
         if not self.resume:

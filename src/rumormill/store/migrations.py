@@ -173,11 +173,25 @@ class Migration:
     func: Callable[[sqlite3.Connection], None] | None = None
 
 
+# Bookkeeping of `rumormill batch --db`: which input document is done, its status and failure reason.
+_BATCH_DOCS = """
+CREATE TABLE IF NOT EXISTS batch_docs (
+    doc_id TEXT PRIMARY KEY,    -- the batch document id (rumormill.batch.inputs)
+    source TEXT NOT NULL,       -- path, path:line, path#row or path#WARC-Record-ID
+    status TEXT NOT NULL,       -- ok | failed
+    error TEXT,                 -- the one-line reason when failed
+    article_id TEXT,            -- articles.id when ok
+    done_at TEXT NOT NULL       -- UTC ISO timestamp
+);
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", sql=_INITIAL),
     Migration("0002_matching", sql=_MATCHING),
     Migration("0003_items_fts", sql=_FTS),
     Migration("0004_match_columns", sql=_MATCH_COLUMNS, func=reindex_all),
+    Migration("0005_batch_docs", sql=_BATCH_DOCS),
 )
 
 
