@@ -81,3 +81,16 @@ def test_missing_corpus_is_a_clear_error(tmp_path: Path) -> None:
 
     with pytest.raises(RumormillError):
         polnear.run(str(tmp_path), split="test")
+
+
+def test_nested_attribution_is_not_scored_and_parts_are_fragments() -> None:
+    text = "He said the poll found that voters left. Acts, she said, are acts."
+    outer = {"source_span": (0, 2), "cue_span": (3, 7), "content_span": (8, 39), "quote": None,
+             "kind": "indirect", "cue_lemma": "say"}
+    inner = {"source_span": (8, 16), "cue_span": (17, 22), "content_span": (23, 39), "quote": None,
+             "kind": "indirect", "cue_lemma": "find"}
+    split = {"source_span": (47, 50), "cue_span": (51, 55), "content_span": (41, 65), "quote": None,
+             "kind": "indirect", "cue_lemma": "say", "content_parts": ((41, 45), (57, 65))}
+    pred = polnear.predict(text, [outer, inner, split])
+    assert pred["Cue"] == [((3, 7),), ((51, 55),)]  # "found" sits in the outer content
+    assert ((41, 45), (57, 65)) in pred["Content"] and ((23, 39),) not in pred["Content"]

@@ -154,3 +154,47 @@ def test_attitude_verb_does_not_speak_a_nearby_quote() -> None:
         "Headline\n\nWhile the actress is “still hurt by it all”, it appears that she is hoping to move on.")
     q = led.quotes[0]
     assert q.source is None and q.note
+
+
+def _attributions(text: str) -> list[dict]:  # type: ignore[type-arg]
+    from rumormill.nlp.model import parse
+    from rumormill.stages.sources import analyze_plain
+
+    return analyze_plain(text, parse(text)).scratch["attributions"]  # type: ignore[no-any-return]
+
+
+def _span(text: str, sp) -> str | None:  # type: ignore[no-untyped-def]
+    return text[sp[0] : sp[1]] if sp else None
+
+
+def test_cue_inside_the_content_splits_it() -> None:
+    text = "Acts of protest, Mr. Obama said, are acts of patriotism."
+    (a,) = _attributions(text)
+    assert _span(text, a["cue_span"]) == "said" and _span(text, a["source_span"]) == "Mr. Obama"
+    assert [_span(text, p) for p in a["content_parts"]] == ["Acts of protest", "are acts of patriotism"]
+    assert a["content_span"] == (a["content_parts"][0][0], a["content_parts"][-1][1])
+
+
+def test_attitude_nobody_holds_has_no_source() -> None:
+    text = "Clinton is expected to win the state."
+    (a,) = _attributions(text)
+    assert _span(text, a["cue_span"]) == "is expected" and a["source"] is None and a["source_span"] is None
+    assert [_span(text, p) for p in a["content_parts"]] == ["Clinton", "to win the state"]
+
+
+def test_nominal_cue_with_possessive_holder() -> None:
+    text = "Voters welcomed Trump's criticism of the trade deal."
+    nominal = [a for a in _attributions(text) if a["cue_lemma"] == "criticism"]
+    assert len(nominal) == 1
+    assert _span(text, nominal[0]["cue_span"]) == "criticism of"
+    assert _span(text, nominal[0]["source_span"]) == "Trump's"
+    assert _span(text, nominal[0]["content_span"]) == "the trade deal"
+
+
+def test_object_and_infinitive_are_one_content_and_dateline_is_no_speaker() -> None:
+    text = "Jones urged Trump to stop attacking the judge."
+    urged = next(a for a in _attributions(text) if a["cue_lemma"] == "urge")
+    assert _span(text, urged["content_span"]) == "Trump to stop attacking the judge"
+    text = "WASHINGTON -- President Obama said the plan would work."
+    (a,) = _attributions(text)
+    assert _span(text, a["source_span"]) == "President Obama"
