@@ -8,7 +8,7 @@ hedge decision list ``lexicons/hedge_cues.tsv`` (via ``hedges``).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from rumormill.epistemic.hedges import hedge_cues
 from rumormill.lexicons import load_table
@@ -49,6 +49,7 @@ def report_status(cue_class: str, cue_lemma: str) -> tuple[str, str]:
     return table.get(f"lemma:{cue_lemma.lower()}") or table.get(f"class:{cue_class}") or ("reported", "neutral")
 
 
+@lru_cache(maxsize=65536)
 def lexical_cue(lemma: str, lower: str, pos: str) -> tuple[str, str] | None:
     """(kind, status) of a word in the news cue lexicon, or None."""
     table = _cue_table()
