@@ -116,3 +116,19 @@ def test_season_and_quarter_are_evidence() -> None:
     p = infer("The company lost money in the fourth quarter of 2009, it said.")
     assert p.earliest is not None and p.latest is not None
     assert "2009-10-01" <= p.earliest <= "2010-01-28" <= p.latest
+
+
+def test_duration_with_a_dated_start_moves_the_inferred_date() -> None:
+    """married 2015 + "after eight years of marriage" (past) -> published no earlier than 2023."""
+    import rumormill
+
+    text = (
+        "Headline\n\nSinger Rita Vale married Marco Dunn in 2015, and the pair share a daughter. "
+        "Rita Vale and Marco Dunn quietly split in October after eight years of marriage, a source said."
+    )
+    ledger = rumormill.analyze_text(text)
+    p = ledger.published
+    assert p.how == "inferred"
+    assert p.earliest is not None and p.earliest >= "2023-01-01"
+    assert p.reason is not None and "eight years" in p.reason
+    assert not [c for c in ledger.checks if c.status == "contradiction"]

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from dataclasses import replace
 
 from rumormill.errors import InputError
 from rumormill.ingest.published import make
 from rumormill.pipeline import State
 from rumormill.records import Published, Time
-from rumormill.timex import Tagged, find, tag
+from rumormill.timex import Norm, Tagged, find, tag
 from rumormill.timex.pubdate import anchor_of, dateline, from_removed, infer
 
 VERSION = "time.v1"
@@ -32,11 +33,45 @@ VERSION = "time.v1"
 def run(state: State) -> None:
     text = state.article.text
     mentions = find(text)
+    unanchored: list[Tagged] = []
     if state.published.how == "unknown":
-        state.published = publication(text, [r.text for r in state.article.removed], tag(text, None, mentions))
+        unanchored = tag(text, None, mentions)
+        state.published = publication(text, [r.text for r in state.article.removed], unanchored)
     tagged = tag(text, anchor_of(state.published), mentions)
     state.times = [_record(i, t) for i, t in enumerate(tagged)]
+    inferred = state.published.how == "inferred" and not (state.published.reason or "").startswith("the dateline")
+    if inferred and state.published.earliest:
+        ends = _duration_ends(state, tagged)
+        if ends:
+            state.published = infer(text, unanchored + ends)
+            tagged = tag(text, anchor_of(state.published), mentions)
+            state.times = [_record(i, t) for i, t in enumerate(tagged)]
     state.scratch["time.tagged"] = tagged
+
+
+def _duration_ends(state: State, tagged: list[Tagged]) -> list[Tagged]:
+    """Past evidence from durations with a dated start: married 2015 + "after eight years" -> 2023.
+
+    Only a duration in a past or present clause whose end year lies after the inferred interval's
+    start counts (the end of "after eight years of marriage" has happened by publication).
+    """
+    from rumormill.timex.durations import links
+    from rumormill.timex.events import collect, sentences
+
+    text = state.article.text
+    sents = sentences(text, [(s.start, s.end) for s in state.parse.sents])
+    dated = collect(text, state.times, state.entities, sents)
+    earliest = dt.date.fromisoformat(state.published.earliest or "9999-12-31")
+    by_span = {(t.start, t.end): t for t in tagged}
+    out: list[Tagged] = []
+    for link in links(text, state.times, dated, state.entities, sents):
+        source = by_span.get(link.duration.span)
+        if source is None or source.tense == "future" or link.nominal <= earliest.year:
+            continue
+        words = f"{link.start.time.text} + {link.duration.text}"
+        out.append(replace(source, text=words, rule="duration-end", tense="past",
+                           norm=Norm(type="DATE", value=f"{link.nominal:04d}", mod=None, vague=False, anchor=None)))
+    return out
 
 
 def _record(i: int, t: Tagged) -> Time:
