@@ -120,3 +120,16 @@ def test_quoted_title_replaces_an_overlapping_ner_mention() -> None:
     works = [e for e in ledger.entities if e.type == "WORK"]
     assert [w.name for w in works] == ["Harbor Lights"]
     assert not [e for e in ledger.entities if "Harbor" in e.name and e.type != "WORK"]
+
+
+@pytest.mark.parametrize(
+    ("span_text", "expected"),
+    [("Kim Kardashian and/or", "Kim Kardashian"), ("Blake Griffin", "Blake Griffin"), ("Dana Cole,", "Dana Cole,"),
+     ("Ruth Kwan told", "Ruth Kwan")],
+)
+def test_person_span_is_cut_after_its_last_name_word(span_text: str, expected: str) -> None:
+    from rumormill.stages.entities import _trim_name
+
+    text = f"xx {span_text} yy"
+    surface, s, e = _trim_name(text, 3, 3 + len(span_text))
+    assert surface == expected == text[s:e]

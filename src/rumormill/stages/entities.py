@@ -135,6 +135,19 @@ def _nicknames() -> dict[str, set[str]]:
     return out
 
 
+_NAME_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.-]*")
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Cut a PERSON span after its last capitalised word ("Kim Kardashian and/or" -> "Kim Kardashian")."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    keep = len(words)
+    while keep > 1 and not _NAME_WORD.fullmatch(words[keep - 1].group(0).rstrip(",;:")):
+        keep -= 1
+    new_end = start + words[keep - 1].end() if words else end
+    return text[start:new_end], start, new_end
+
+
 def _strip_possessive(text: str, start: int, end: int) -> tuple[str, int, int]:
     s = text[start:end]
     for suf in ("'s", "’s", "'", "’"):
@@ -179,6 +192,8 @@ def run(state: State) -> None:
         if etype is None:
             continue
         surface, s, e = _strip_possessive(text, ent.start, ent.end)
+        if etype == "PERSON":
+            surface, s, e = _trim_name(text, s, e)
         if not surface.strip() or not free(s, e):
             continue
         bare = surface[4:] if surface.startswith("The ") else surface
