@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 import rumormill
 from rumormill.errors import StoreError
 from rumormill.web import service
-from rumormill.web.service import ARTICLE_ID, WebError
+from rumormill.web.service import WebError
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -64,13 +64,7 @@ async def articles(request: Request, q: str | None = Query(None, max_length=200)
 
 @router.get("/articles/{article_id}", summary="one stored ledger (rumormill.article/1 JSON)")
 async def article(request: Request, article_id: str) -> dict[str, Any]:
-    store = _store(request)
-    if not ARTICLE_ID.match(article_id):
-        raise WebError(404, "no article with that id (ids are 16 hex digits)")
-    try:
-        data: dict[str, Any] = await run_in_threadpool(store.get, article_id)
-    except StoreError as exc:
-        raise WebError(404, str(exc)) from exc
+    data: dict[str, Any] = await run_in_threadpool(service.stored, _store(request), article_id)
     return data
 
 

@@ -15,7 +15,7 @@ from rumormill.report.html import article_context
 from rumormill.report.html import render as render_report
 from rumormill.web import service
 from rumormill.web.app import FORM_OVERHEAD, page
-from rumormill.web.service import ARTICLE_ID, WebError
+from rumormill.web.service import WebError
 from rumormill.web.storyview import story_context
 
 router = APIRouter(include_in_schema=False)
@@ -74,13 +74,7 @@ async def articles(request: Request, q: str = "", offset: int = 0) -> Response:
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 async def article(request: Request, article_id: str) -> Response:
-    store = _store(request)
-    if not ARTICLE_ID.match(article_id):
-        raise WebError(404, "there is no article with that id (ids are 16 hex digits)")
-    try:
-        data: dict[str, Any] = await run_in_threadpool(store.get, article_id)
-    except StoreError as exc:
-        raise WebError(404, str(exc)) from exc
+    data: dict[str, Any] = await run_in_threadpool(service.stored, _store(request), article_id)
     from rumormill.store import ledger_from_dict
 
     meta = data.pop("store", None)
@@ -98,13 +92,7 @@ async def article_report(request: Request, article_id: str) -> Response:
 
 
 async def _stored_ledger(request: Request, article_id: str) -> Ledger:
-    store = _store(request)
-    if not ARTICLE_ID.match(article_id):
-        raise WebError(404, "there is no article with that id (ids are 16 hex digits)")
-    try:
-        ledger: Ledger = await run_in_threadpool(store.get_ledger, article_id)
-    except StoreError as exc:
-        raise WebError(404, str(exc)) from exc
+    ledger: Ledger = await run_in_threadpool(service.stored, _store(request), article_id, as_ledger=True)
     return ledger
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from rumormill.errors import RumormillError
+from rumormill.errors import RumormillError, StoreError
 from rumormill.records import Ledger
 
 log = logging.getLogger("rumormill.web")
@@ -83,6 +83,19 @@ def analyse(data: bytes, *, kind: str | None, published: str | None, max_bytes: 
 
 
 # --------------------------------------------------------------------------- store access
+def stored(store: Any, article_id: str, *, as_ledger: bool = False) -> Any:
+    """A stored article by id: its JSON dict, or its ``Ledger``; ``WebError`` 404 for a bad or unknown id.
+
+    The id is checked against ``ARTICLE_ID`` first, so no other user input reaches the store.
+    """
+    if not ARTICLE_ID.match(article_id):
+        raise WebError(404, "there is no article with that id (ids are 16 hex digits)")
+    try:
+        return store.get_ledger(article_id) if as_ledger else store.get(article_id)
+    except StoreError as exc:
+        raise WebError(404, str(exc)) from exc
+
+
 def open_store(path: str) -> Any:
     """Open (or create) the store at ``path``; ``StoreError`` when that is impossible."""
     from rumormill.store import open_store as _open
