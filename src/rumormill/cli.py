@@ -46,6 +46,7 @@ EVALS: dict[str, tuple[str, str]] = {
     "weasel": ("rumormill.evaluation.weasel", "hedge-cue sentences on szeged_wikiweasel (held-out half)"),
     "polnear": ("rumormill.evaluation.polnear", "attribution source/cue/content spans on PolNeAR"),
     "markkula": ("rumormill.evaluation.markkula", "source type (incl. anonymous) on markkula-journ-sourcing"),
+    "pubdate": ("rumormill.evaluation.pubdate", "publication-date inference, date hidden, on PolNeAR or Markkula"),
 }
 
 

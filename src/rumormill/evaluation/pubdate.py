@@ -1,0 +1,168 @@
+"""``rumormill eval pubdate PATH [--split S]``: publication-date inference on dated news with the date hidden.
+
+Two corpora whose articles carry a known publication date (MEANTIME has its own ``eval meantime``):
+
+- **PolNeAR** (the folder with ``data/metadata.tsv``): about 1,000 political news articles from
+  2015-11-08 to 2016-11-08, the date in the ``publication_date`` column; ``--split`` train (the
+  default; the only split the inference was tuned on), dev or test (held out). Its dates lie in one
+  election year, so year accuracy alone says little; read it with the in-interval rate and width.
+- **Markkula** (the folder with ``articles/``): 43 articles, mostly 2024, the date in a ``Date:``
+  header line (held out).
+
+Each text goes through ingestion (``rumormill.ingest.from_text``, with no date given) the way the
+pipeline sees it, minus its date: a ``Date:``/``Published:`` header line is dropped before ingestion,
+and a dateline the pipeline would read (``rumormill.timex.pubdate.dateline``: "WASHINGTON, Aug 29
+(Reuters) -", "Published 12 Jan 2024") has its date words cut out of the text. Then
+``rumormill.timex.pubdate.infer`` runs on the text alone (no file name, no metadata, no prior about
+the corpus). Scores, as in ``eval meantime``: year and month of the point guess (``value``, else the
+interval's middle), the true date inside the interval, the interval's width, and inside *and* at most
+366 days wide (a wide interval cannot hide). Speed is CPU seconds of tagging plus inference.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rumormill.errors import EvalError
+
+_HEADER_DATE = re.compile(r"^\ufeff?\s*(?:Date|Published|Dated)\s*:[^\n]*\n?", re.I | re.M)
+_MARKKULA_DATE = re.compile(r"^\ufeff?\s*Date\s*:\s*(\d{4}-\d{2}-\d{2})", re.I | re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    name: str
+    text: str  # the raw file text, date header still in it
+    date: str  # YYYY-MM-DD
+
+
+def corpus(path: str) -> str:
+    """``polnear`` or ``markkula`` from the folder's layout."""
+    root = Path(path)
+    if (root / "data" / "metadata.tsv").is_file() or (root / "metadata.tsv").is_file():
+        return "polnear"
+    if (root / "articles").is_dir():
+        return "markkula"
+    raise EvalError(f"{path}: neither a PolNeAR folder (data/metadata.tsv) nor markkula-journ-sourcing (articles/); "
+                    "MEANTIME is scored by 'rumormill eval meantime'")
+
+
+def load(path: str, split: str | None = None, limit: int | None = None) -> tuple[str, list[Doc]]:
+    kind = corpus(path)
+    root = Path(path)
+    docs: list[Doc] = []
+    if kind == "polnear":
+        data = root / "data" if (root / "data" / "metadata.tsv").is_file() else root
+        split = split or "train"
+        if split not in ("train", "dev", "test"):
+            raise EvalError(f"PolNeAR split must be train, dev or test, not {split!r}")
+        with (data / "metadata.tsv").open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                if row["compartment"] != split:
+                    continue
+                txt = data / split / "text" / f"{row['filename'].removesuffix('.txt')}.txt"
+                if txt.is_file() and re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["publication_date"]):
+                    docs.append(Doc(name=txt.stem, text=txt.read_text(encoding="utf-8"), date=row["publication_date"]))
+    else:
+        if split:
+            raise EvalError("markkula has no splits (it is held out as a whole)")
+        for f in sorted((root / "articles").glob("*.txt"), key=lambda p: (len(p.name.split("-", 1)[0]), p.name)):
+            raw = f.read_text(encoding="utf-8-sig")
+            m = _MARKKULA_DATE.search(raw)
+            if m:
+                docs.append(Doc(name=f.stem, text=raw, date=m.group(1)))
+    if not docs:
+        raise EvalError(f"{path}: no dated articles found" + (f" in split {split!r}" if split else ""))
+    return kind, docs[:limit] if limit else docs
+
+
+def undated(raw: str) -> tuple[str, str | None]:
+    """The clean text the pipeline would see with the date hidden, and the dateline words cut (or None)."""
+    from rumormill.ingest import published as pub
+    from rumormill.ingest.text import from_text
+    from rumormill.timex.pubdate import dateline
+
+    raw = _HEADER_DATE.sub("", raw)
+    text = from_text(raw, published=pub.UNKNOWN).text
+    line = dateline(text)
+    if line is None:
+        return text, None
+    s, e = line.span
+    return text[:s] + text[e:], text[s:e]
+
+
+def score(pairs: list[tuple[str, Any]]) -> dict[str, float]:
+    """Figures over (true date, ``Published``) pairs."""
+    n = len(pairs)
+    year = month = inside = narrow = 0
+    widths: list[int] = []
+    for date, got in pairs:
+        if got.earliest is None or got.latest is None:
+            continue
+        lo, hi = dt.date.fromisoformat(got.earliest), dt.date.fromisoformat(got.latest)
+        guess = got.value or (lo + (hi - lo) / 2).isoformat()
+        width = (hi - lo).days + 1
+        year += guess[:4] == date[:4]
+        month += guess[:7] == date[:7]
+        hit = got.earliest <= date <= got.latest
+        inside += hit
+        narrow += hit and width <= 366
+        widths.append(width)
+    widths.sort()
+    return {
+        "documents": n,
+        "answered": len(widths) / n if n else 0.0,
+        "year_acc": year / n if n else 0.0,
+        "month_acc": month / n if n else 0.0,
+        "in_interval": inside / n if n else 0.0,
+        "in_interval_366": narrow / n if n else 0.0,
+        "width_days_mean": sum(widths) / len(widths) if widths else 0.0,
+        "width_days_median": float(widths[len(widths) // 2]) if widths else 0.0,
+    }
+
+
+def run(path: str, split: str | None = None, limit: int | None = None, errors: str | None = None,
+        **_: Any) -> dict[str, Any]:
+    from rumormill.timex import tag
+    from rumormill.timex.pubdate import infer
+
+    kind, docs = load(path, split, limit)
+    texts = [undated(d.text) for d in docs]
+    tag("Warm up the rules on 3 March 2024.", None)
+    pairs: list[tuple[str, Any]] = []
+    t0 = time.process_time()
+    for doc, (text, _cut) in zip(docs, texts, strict=True):
+        pairs.append((doc.date, infer(text, tag(text, None))))
+    spent = time.process_time() - t0
+    figures = score(pairs)
+    figures["datelines_hidden"] = sum(cut is not None for _t, cut in texts)
+    figures["docs_per_s"] = len(docs) / spent if spent else 0.0
+    if errors:
+        with open(errors, "w", encoding="utf-8") as fh:
+            for doc, (date, got), (_t, cut) in zip(docs, pairs, texts, strict=True):
+                inside = bool(got.earliest and got.earliest <= date <= (got.latest or ""))
+                fh.write(json.dumps({"doc": doc.name, "true": date, "value": got.value, "earliest": got.earliest,
+                                     "latest": got.latest, "inside": inside, "dateline_cut": cut,
+                                     "reason": got.reason}, ensure_ascii=False) + "\n")
+    return {"figures": figures, "corpus": kind, "split": split or ("train" if kind == "polnear" else None)}
+
+
+def format(result: dict[str, Any]) -> str:
+    f = result["figures"]
+    name = "PolNeAR " + result["split"] if result["corpus"] == "polnear" else "Markkula (held out)"
+    return (
+        f"publication date inferred with the date hidden, {name}: {f['documents']} documents "
+        f"({f['datelines_hidden']} datelines cut), answered {f['answered'] * 100:.0f}%\n"
+        f"year {f['year_acc'] * 100:.1f}%, month {f['month_acc'] * 100:.1f}%, "
+        f"true date inside the interval {f['in_interval'] * 100:.1f}%, inside and at most 366 days wide "
+        f"{f['in_interval_366'] * 100:.1f}%\n"
+        f"interval width mean {f['width_days_mean']:.0f} days, median {f['width_days_median']:.0f}; "
+        f"{f['docs_per_s']:.0f} docs/s (tagging + inference, one core)"
+    )
