@@ -105,9 +105,14 @@ def _shift_months(year: int, month: int, k: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
-def _place_month(a: Anchor, month: int, tense: str | None, strict: int = 0) -> int | None:
-    """The year of ``month`` relative to the anchor: tense-aware, or ``strict`` -1/+1 (last/next)."""
-    slack = 0 if tense and tense.endswith("!") else 3
+def _place_month(a: Anchor, month: int, tense: str | None, strict: int = 0, past_slack: int = 1) -> int | None:
+    """The year of ``month`` relative to the anchor: tense-aware, or ``strict`` -1/+1 (last/next).
+
+    A past clause allows ``past_slack`` months after the anchor (a tense guess can be wrong: "said …
+    will open in April"); a future clause allows none ("will serve a term starting in January" written
+    in March is next January).
+    """
+    slack = 0 if not tense or tense.endswith("!") or tense == "future" else past_slack
     tense = tense.rstrip("!") if tense else None
     if a.month is None:
         return a.year if tense not in ("past", "future") and strict == 0 else None
@@ -130,7 +135,8 @@ def _place_day(a: Anchor, month: int, day: int, tense: str | None) -> str:
     if a.date is None:
         year = _place_month(a, month, tense)
         return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
-    slack = 0 if tense and tense.endswith("!") else 31
+    # a past clause allows a month ahead (tense guesses err); a future clause nothing before the anchor
+    slack = 0 if not tense or tense.endswith("!") or tense == "future" else 31
     tense = tense.rstrip("!") if tense else None
     best: tuple[int, int] | None = None
     for year in (a.year - 1, a.year, a.year + 1):
@@ -144,6 +150,64 @@ def _place_day(a: Anchor, month: int, day: int, tense: str | None) -> str:
             best = (abs(delta), year)
     year = best[1] if best else a.year
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the Gregorian computus, in the anonymous "Meeus/Jones/Butcher" form)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_date(rule: str, year: int) -> dt.date | None:
+    """The day a ``timex_holidays.tsv`` rule gives in ``year`` ("date 12-25", "weekday 11 4 4 +1", "easter -2")."""
+    parts = rule.split()
+    kind, args = parts[0], parts[1:]
+    shift = 0
+    if args and args[-1][:1] in "+-" and (kind != "weekday" or len(args) == 4):
+        shift = int(args.pop())
+    if kind == "date":
+        month, day = (int(x) for x in args[0].split("-"))
+        base = dt.date(year, month, day)
+    elif kind == "weekday":
+        month, wd, n = int(args[0]), int(args[1]), int(args[2])
+        first = dt.date(year, month, 1)
+        base = first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
+        if n < 0:  # the last such weekday: step back from the first of the next month
+            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            base = nxt - dt.timedelta(days=(nxt.isoweekday() - wd - 1) % 7 + 1)
+    elif kind == "easter":
+        base = _easter(year)
+    else:
+        return None
+    return base + dt.timedelta(days=shift)
+
+
+def _place_holiday(a: Anchor, rule: str, tense: str | None) -> str | None:
+    """The occurrence of a holiday nearest the anchor that the tense allows (like a month-day)."""
+    if a.date is None:
+        d = holiday_date(rule, a.year)
+        return _ymd(d) if d and tense not in ("past", "future") else None
+    slack = 0 if not tense or tense.endswith("!") or tense == "future" else 31
+    tense = tense.rstrip("!") if tense else None
+    best: tuple[int, dt.date] | None = None
+    for year in (a.year - 1, a.year, a.year + 1):
+        d = holiday_date(rule, year)
+        if d is None:
+            continue
+        delta = (d - a.date).days
+        if (tense == "past" and delta > slack) or (tense == "future" and delta < -slack):
+            continue
+        if best is None or abs(delta) < best[0]:
+            best = (abs(delta), d)
+    return _ymd(best[1]) if best else None
 
 
 def _weekday(a: Anchor, wd: int, tense: str | None, rel: str | None) -> dt.date | None:

@@ -16,6 +16,7 @@ from rumormill.timex.normalize import (
     _duration,
     _num,
     _place_day,
+    _place_holiday,
     _place_month,
     _pmod,
     _shift_months,
@@ -26,8 +27,9 @@ from rumormill.timex.normalize import (
     _weekday,
     _year,
     _ymd,
+    holiday_date,
 )
-from rumormill.timex.tagger import Mention, vocab
+from rumormill.timex.tagger import Mention, holiday_key, holidays, vocab
 
 Resolver = Callable[[Mention, str, Anchor | None, Anchor | None, str | None], Norm | None]
 
@@ -190,7 +192,9 @@ def _quarter(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
         return None  # "the last half" is a duration-like phrase, not a calendar half
     letter, q = ("H", _ORD[ordw]) if half else ("Q", _ORD[ordw])
     if g.get("year"):
-        return _d(f"{g['year']}-{letter}{q}")
+        return _d(f"{'FY' if g.get('fy') else ''}{g['year']}-{letter}{q}")
+    if g.get("fyq"):
+        return _d(f"FY{pub.year:04d}-{letter}{q}", anchor=pub.ref) if pub else _d(f"FYXXXX-{letter}{q}")
     if pub is None:
         return _d(f"XXXX-{letter}{q}")
     rel = (g.get("rel") or "").lower()
@@ -200,7 +204,7 @@ def _quarter(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
     if rel:
         year = pub.year + {"last": -1, "next": 1}.get(rel, 0)
     else:  # the nearest such period that the tense allows (its middle month placed like a month name)
-        year = _place_month(pub, 6 * q - 3 if half else 3 * q - 1, tense) or pub.year
+        year = _place_month(pub, 6 * q - 3 if half else 3 * q - 1, tense, past_slack=3) or pub.year
     return _d(f"{year:04d}-{letter}{q}", anchor=pub.ref)
 
 
@@ -214,6 +218,8 @@ def _decade(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
     g = m.groups
     if g.get("dec"):
         return _d(g["dec"], mod=_smod(g))
+    if g.get("decw"):  # "the sixties": the decade of the century the '60s would be in
+        g = {**g, "dec2": vocab()["decadeword"][g["decw"].lower()], "smod2": g.get("smod3") or ""}
     d = int(g["dec2"])
     century = 20 if pub is not None and d <= (pub.year % 100) // 10 else 19
     return _d(f"{century}{d}", mod=_smod(g))
@@ -253,9 +259,20 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|through|by)\s+$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 
 
+_MOVED_TO_BEFORE = re.compile(
+    r"\b(?:postponed|delayed|pushed\s+back|moved|adjourned|rescheduled|deferred|put\s+off|extended)\s+"
+    r"(?:to|until|till)\s+$", re.I)
+
+
 def _deadline_tense(text: str, start: int, tense: str | None) -> str | None:
-    """"closed until Friday", "funds it through Sept. 30": a deadline lies ahead; "since June": behind."""
-    lead = text[max(0, start - 12):start]
+    """"closed until Friday", "funds it through Sept. 30": a deadline lies ahead; "since June": behind.
+
+    "postponed to Jan. 15", "extended until June": the new date lies ahead whatever the clause's tense.
+    """
+    lead = text[max(0, start - 30):start]
+    if _MOVED_TO_BEFORE.search(lead):
+        return "future!"
+    lead = lead[-12:]
     if _DEADLINE_BEFORE.search(lead) and tense != "past":
         return "future!"
     if _SINCE_BEFORE.search(lead):
@@ -274,9 +291,10 @@ def _weekdayr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
     pod = vocab()["partofday"].get((g.get("pod") or "").lower())
     d = _weekday(pub, wd, tense, (g.get("rel") or "").lower() or None) if pub else None
     value = _ymd(d) if d else f"XXXX-WXX-{wd}"
+    mod = _smod(g)
     if pod:
-        return _d(f"{value}T{pod}", typ="TIME", anchor=pub.ref if d and pub else None)
-    return _d(value, anchor=pub.ref if d and pub else None)
+        return _d(f"{value}T{pod}", mod=mod, typ="TIME", anchor=pub.ref if d and pub else None)
+    return _d(value, mod=mod, anchor=pub.ref if d and pub else None)
 
 
 def _month(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None,
@@ -302,6 +320,11 @@ def _relunitr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
         return _d(value, anchor=ref, anaphoric=ana)
     if unit in ("second", "minute", "hour") or (rel == "past" and m.rule == "relunit"):
         return _d(_duration(1, unit), typ="DURATION")
+    if unit == "night" and rel in ("last", "this") and m.rule == "relunit":  # "last night": a TIME (TimeML)
+        if pub is None or pub.date is None:
+            return _d("XXXX-XX-XXTNI", typ="TIME")
+        day = pub.date - dt.timedelta(days=1 if rel == "last" else 0)
+        return _d(f"{_ymd(day)}TNI", typ="TIME", anchor=pub.ref)
     value, ref, ana = _relunit_value(g, pub, prev, tense)
     return _d(value, anchor=ref, anaphoric=ana)
 
@@ -444,12 +467,13 @@ def _time(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense:
             hh = 0
         tz = "Z" if (g.get("tz") or g.get("tz2") or g.get("tz3") or "").upper() in ("UTC", "GMT") else ""
     base = pub
-    if g.get("twd") and pub is not None:
-        d = _weekday(pub, int(vocab()["weekday"][g["twd"].lower()]), tense, None)
+    twd, tdeic = g.get("twd") or g.get("twd2"), g.get("tdeic") or g.get("tdeic2")
+    if twd and pub is not None:
+        d = _weekday(pub, int(vocab()["weekday"][twd.lower()]), tense, None)
         if d is not None:
             base = Anchor(year=d.year, month=d.month, day=d.day, ref=pub.ref)
-    elif g.get("tdeic") and pub is not None and pub.date is not None:
-        d = pub.date + dt.timedelta(days=_DEIC[g["tdeic"].lower()])
+    elif tdeic and pub is not None and pub.date is not None:
+        d = pub.date + dt.timedelta(days=_DEIC[tdeic.lower()])
         base = Anchor(year=d.year, month=d.month, day=d.day, ref=pub.ref)
     elif prev is not None and prev.date is not None and prev.ref != "published" and _near(m, prev):
         base = prev
@@ -507,15 +531,36 @@ def _ref(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
 
 
 def _holiday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    """A named day: fixed ("Christmas Eve"), the n-th weekday of a month ("Thanksgiving") or Easter-based."""
     g = m.groups
-    mmdd = vocab()["holiday"][re.sub(r"\s+", " ", g["hol"].lower())]
-    month, day = int(mmdd[:2]), int(mmdd[3:])
+    rule = holidays()[holiday_key(g["hol"])]
+    fixed = rule[5:] if rule.startswith("date ") else None  # "MM-DD"
     if g.get("year"):
-        return _d(f"{g['year']}-{mmdd}")
+        d = holiday_date(rule, int(g["year"]))
+        return _d(_ymd(d) if d else f"{g['year']}")
     if pub is None:
-        return _d(f"XXXX-{mmdd}")
-    value = _place_day(pub, month, day, tense)
-    return _d(value, anchor=None if value.startswith("X") else pub.ref)
+        return _d(f"XXXX-{fixed}" if fixed else "XXXX-XX-XX")
+    value = _place_holiday(pub, rule, _deadline_tense(text, m.start, tense))
+    if value is None:
+        return _d(f"XXXX-{fixed}" if fixed else "XXXX-XX-XX")
+    return _d(value, anchor=pub.ref)
+
+
+_FISCAL_REL = {"last": -1, "previous": -1, "past": -1, "prior": -1, "next": 1, "coming": 1, "following": 1, "new": 1}
+
+
+def _fiscal(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    """A fiscal year, TimeML ``FY2013``: named by its year, or relative to the publication date."""
+    g = m.groups
+    year = g.get("year") or g.get("year2") or g.get("year3")
+    if year:
+        return _d(f"FY{int(year):04d}")
+    if g.get("yy"):
+        return _d(f"FY{_year(g['yy']):04d}")
+    if pub is None:
+        return _d("FYXXXX")
+    k = _FISCAL_REL.get((g.get("rel") or g.get("rel2") or "").lower(), 0)
+    return _d(f"FY{pub.year + k:04d}", anchor=pub.ref)
 
 
 _ATTACKS_AFTER = re.compile(r"\s+(?:terror(?:ist)?\s+)?attacks?\b", re.I)
@@ -531,5 +576,5 @@ RESOLVERS: dict[str, Resolver] = {
     "modmon": _modmon, "earlier": _earlier, "quarter": _quarter, "century": _century, "decade": _decade,
     "year": _yearr, "season": _season, "weekday": _weekdayr, "month": _month, "relunit": _relunitr,
     "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "yearprev": _yearprev, "nthrow": _nthrow, "podtrade": _podtrade, "numrange": _durationr, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,
-    "set": _set, "ref": _ref, "holiday": _holiday,
+    "set": _set, "ref": _ref, "holiday": _holiday, "fiscal": _fiscal,
 }

@@ -35,6 +35,26 @@ def vocab() -> dict[str, dict[str, str]]:
     return out
 
 
+def holidays_names() -> list[str]:
+    return [name for name, _ in load_table("timex_holidays.tsv")]
+
+
+@cache
+def holidays() -> dict[str, str]:
+    """``name (lower-cased, straight apostrophes) -> rule`` from ``lexicons/timex_holidays.tsv``."""
+    return {holiday_key(name): rule for name, rule in load_table("timex_holidays.tsv")}
+
+
+def holiday_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("’", "'").lower())
+
+
+def _holiday_alt() -> str:
+    """Case-sensitive alternation of the holiday names, either apostrophe."""
+    names = sorted(holidays_names(), key=len, reverse=True)
+    return "(?-i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]") for n in names) + ")"
+
+
 def _alt(words: object) -> str:
     items = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
@@ -93,17 +113,19 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                     r"|(?P<ee3>late)\s+(?P<rel3>in\s+the)\s+(?P<unit3>day|week)\b"
                     r"|(?P<ee2>earlier|later)\s+(?P<deic>today|tonight)"),
         ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)[-\s]+(?P<qh>quarter|half)"
-                    rf"(?:\s+of\s+(?:{YEAR}|(?P<rel>last|this|next)\s+year|the\s+year))?"
+                    rf"(?:\s+of\s+(?:(?P<fy>fiscal[-\s]+(?:year\s+)?)?{YEAR}|(?P<rel>last|this|next)\s+year|the\s+year"
+                    r"|(?:the\s+)?(?P<fyq>(?:current\s+)?fiscal\s+year)))?"
                     r"|\bQ(?P<q>[1-4])\s+(?P<qyear>(?:19|20)\d\d)\b"),
         ("century", r"(?:the\s+)?\b(?P<cent>1[5-9]|2[01])(?:st|nd|rd|th)[-\s]+century"
                     r"|(?:the\s+)?(?P<centw>nineteenth|twentieth|twenty-first)\s+century"),
         ("decade", r"(?:(?:the\s+)?(?:(?P<smod>early|mid|late)[-\s]+)?\b(?P<dec>(?:1[6-9]|20)\d)0(?:s|['’]s)\b)"
-                   r"|(?:the\s+)?(?:(?P<smod2>early|mid|late)[-\s]+)?(?:['’]|(?<=the\s)|(?<=the\searly\s)|(?<=the\slate\s)|(?<=0s\sand\s)|(?<=0s\sor\s)|(?<=0s\sto\s))(?P<dec2>\d)0s\b"),
+                   r"|(?:the\s+)?(?:(?P<smod2>early|mid|late)[-\s]+)?(?:['’]|(?<=the\s)|(?<=the\searly\s)|(?<=the\slate\s)|(?<=0s\sand\s)|(?<=0s\sor\s)|(?<=0s\sto\s))(?P<dec2>\d)0s\b"
+                   rf"|\bthe\s+(?:(?P<smod3>early|mid|late)[-\s]+)?(?P<decw>{_alt(v['decadeword'])})\b"),
         ("year", rf"(?:(?:{POSMOD})[-\s]+)?(?:the\s+year\s+)?(?<![\w$£€#.])(?<![A-Za-z]-){YEAR}(?!\w|-[A-Za-z])"
                  r"|(?P<pre>\b(?:in|of|since|until|by|from|to)\s+)['’](?P<yy>\d\d)\b"),
         ("season", rf"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<the>the)\s+|(?P<pre>\b(?:in|during|since|until|by)\s+)"
                    rf"|{POSMOD}[-\s]+)?\b{SEASON}\b(?:\s+(?:of\s+)?{YEAR})?"),
-        ("weekday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b{WD}(?:\s+{POD})?\b"),
+        ("weekday", rf"(?:(?P<smod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?\b{WD}(?:\s+{POD})?\b"),
         ("month", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b{MONFULL}\b"),
         ("relunit", rf"(?:the\s+|that\s+(?=same\b)|(?P<thispast>this\s+)(?=past\b))?(?P<rel>last|next|this|coming|past|previous|following|current|same|"
                     rf"upcoming)\s+{UNIT}\b"),
@@ -133,7 +155,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                  rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd>')}|(?P<tdeic>today|yesterday|tomorrow))\b)?"
                  r"|\b(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[ECMP][SD]T|BST|CET)\b)?"
                  r"|\b(?P<hh3>[01]\d|2[0-3])(?P<mm3>[0-5]\d)\s+(?P<tz3>UTC|GMT|hours)\b"
-                 r"|\b(?P<noon>noon|midnight)\b"),
+                 rf"|\b(?P<noon>noon|midnight)\b(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd2>')}|(?P<tdeic2>today|yesterday|tomorrow))\b)?"),
         ("duration", rf"(?:(?:the\s+)?(?P<rel>past|last|next|previous|first|coming|following|final)\s+)?"
                      rf"{MODPRE}?{NUM}(?:\s+|-)(?:(?:more|full|straight|consecutive|trading|business|long)[-\s]+)?"
                      rf"{UNITS}\b(?![-\s]+olds?\b)(?:-long\b)?"),
@@ -152,7 +174,14 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                 # not "most recent model", "five current models", "recent years" (a vague duration)
                 r"|(?<!\bmost\s)(?<!\bmore\s)\b(?P<adjref>recent|current)\b(?=\s+[a-z])"
                 r"(?!\s+(?:years|months|weeks|days|decades|account|affairs|events|issue|issues)\b)"),
-        ("holiday", rf"\b(?P<hol>{_cap(v['holiday'])})(?:\s+{YEAR})?"),
+        ("holiday", rf"\b(?P<hol>{_holiday_alt()})(?:\s+(?:of\s+)?{YEAR})?"),
+        # fiscal years (TimeML "FY2013"): "fiscal 2013", "fiscal year 2013", "FY2013", "FY 13", "the 2013 fiscal
+        # year", "the/last/next/current fiscal year"
+        ("fiscal", rf"\bfiscal[-\s]+(?:year\s+)?{YEAR}"
+                   rf"|\b(?-i:FY)\s?(?:{YEAR.replace('<year>', '<year2>')}|['’]?(?P<yy>\d\d)\b)"
+                   rf"|(?:the\s+)?{YEAR.replace('<year>', '<year3>')}\s+fiscal\s+year\b"
+                   r"|(?:the\s+(?:(?P<rel>last|next|this|current|previous|past|coming|following|prior|new)\s+)?"
+                   r"|(?P<rel2>last|next|this)\s+)fiscal\s+year\b(?!\s+(?:19|20)\d\d)"),
     ]
     # every expression starts at a word start: failing fast mid-word keeps the scan cheap
     return [(name, re.compile(rf"(?<![\w'’])(?=[\w'’])(?:{pat})", re.I)) for name, pat in rules]
@@ -187,6 +216,14 @@ _CLAUSE_AFTER = re.compile(r"^[ \t]+(?:before|after|since|of|when|that|following
 _QUANTITY_AFTER = re.compile(
     r"^\s+(?:\d|few|several|many|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|hundred|year|month|week|day|decade|centur|season|term|generation|quarter)", re.I)
+_PAPER_AFTER = re.compile(
+    r"^\s+(?-i:Times|Telegraph|Mirror|Express|Post|Herald|Independent|Tribune|Mail|Star|Sport|Observer|People|"
+    r"Business|Morning\s+Herald|Night\s+Football)\b")
+_NOT_TIME_PART = re.compile(
+    r"^\s+of\s+(?:the|a|an|this|that|its|their|his|her)\s+(?!(?:year|fiscal|decade|century|season|month|week|"
+    r"twentieth|nineteenth|twenty-first|current|next|last|\d|['’])\w*)[a-z]", re.I)
+_OF_AGE = re.compile(r"^\s+of\s+age\b", re.I)
+_INDEX_AFTER = re.compile(r"^\s+(?:index|indices|fund|series)\b", re.I)
 _NUMBER_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|all)\s+$", re.I)
 
 
@@ -198,7 +235,7 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
     if name == "year" and g.get("year") and (_YEAR_NOUN_AFTER.match(after) or _YEAR_BEFORE.search(before)):
         return False
     if (name == "year" and g.get("year") and not g.get("smod") and _NAME_BEFORE.search(before)
-            and _NAME_AFTER.match(after) and not _NOT_NAME.search(before)):
+            and (_NAME_AFTER.match(after) or _INDEX_AFTER.match(after)) and not _NOT_NAME.search(before)):
         return False  # part of a name ("the Russell 2000 Index"): TimeML does not mark those
     if ((g.get("unit") or "").lower() == "quarter" and (g.get("num") or "").lower() in ("a", "an", "one")
             and _FRACTION_AFTER.match(after)):
@@ -231,6 +268,14 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
                 return False
     if name == "weekday" and after[:2] in ("’s", "'s") and re.match(r"^.s\s+[A-Z]", after):
         return False
+    if name == "weekday" and not g.get("pod") and _PAPER_AFTER.match(after):
+        return False  # "The Sunday Times", "the Mail on Sunday" is fine: a title word after the weekday
+    if name == "holiday" and not g.get("year") and _CAPWORD_AFTER.match(after):
+        return False  # a name: "Easter Island", "Christmas Island"
+    if name == "quarter" and not g.get("q") and _NOT_TIME_PART.match(after):
+        return False  # "the first half of the match": a part of a game, a speech, a book
+    if name == "duration" and _OF_AGE.match(after):
+        return False  # "40 years of age": an age
     if name == "weekday" and (g.get("pod") or "")[:1].isupper() and re.match(r"^\s+[A-Z]", after):
         return False  # "Saturday Night Live"
     if name == "decade" and re.search(r"\d['’]s$", m.group(0)) and not re.match(r"(?i)(?:the|early|mid|late)\b", m.group(0)):
@@ -261,7 +306,8 @@ _KIND_WORDS = {
     "deic": "today tomorrow yesterday tonight",
     "ref": "now nowadays current currently recent recently lately past future soon moment present term being days",
     "setadj": "annual annually daily weekly monthly yearly hourly quarterly nightly biweekly",
-    "holiday": "christmas valentine halloween independence fourth bastille year",
+    "fiscal": "fiscal",
+    "decw": "twenties thirties forties fifties sixties seventies eighties nineties",
     "long": "long",
     "digit": "noon midnight",
 }
@@ -273,15 +319,19 @@ _CAP_KINDS: dict[str, frozenset[str]] = {
     **{w: frozenset({"month"}) for w in ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December"]},
     **{w: frozenset({"weekday"}) for w in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]},
     "Q": frozenset({"digit"}),
+    "FY": frozenset({"fiscal"}),
 }
+for _name in holidays_names():
+    _first = next(w for w in _WORDS.findall(_name) if w not in _SMALL_WORDS)
+    _CAP_KINDS[_first] = _CAP_KINDS.get(_first, frozenset()) | {"holiday"}
 _DIGIT = frozenset({"digit"})
 _RULE_NEEDS = {
     "iso": "digit", "slash": "digit", "mdy": "month", "dmy": "month", "my": "month", "monrel": "month",
     "modrel": "unit season month digit", "modmon": "month", "earlier": "unit deic", "quarter": "unit digit",
-    "century": "unit digit", "decade": "digit", "year": "digit", "season": "season", "weekday": "weekday",
+    "century": "unit digit", "decade": "digit decw", "year": "digit", "season": "season", "weekday": "weekday",
     "month": "month", "relunit": "unit", "yearprev": "unit", "nthrow": "unit", "podtrade": "pod", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit",
     "deictic": "deic pod", "ago": "unit", "time": "digit", "duration": "unit", "vaguedur": "unit long",
-    "set": "unit weekday season setadj", "ref": "ref", "holiday": "holiday",
+    "set": "unit weekday season setadj", "ref": "ref", "holiday": "holiday", "fiscal": "fiscal",
 }
 _NUM_AFTER = re.compile(r"(?:(?:st|nd|rd|th)\b|[:/.-]\d|\s*[ap]\.?m\b|s\b|\s+(?:UTC|GMT|hours)\b)", re.I)
 _MARGIN = 48

@@ -56,8 +56,8 @@ class Cues:
             if kind == "past" and prev in ("be", "been", "being"):
                 kind = None  # a participle after "be": the auxiliary before it carries the tense
             prev = word.lower()
-            if kind == "past" and m.group(0).lower() == "set" and text.startswith(" to ", m.end()):
-                kind = "future"  # "is set to begin"
+            if kind == "past" and m.group(0).lower() == "set" and text.startswith((" to ", " for "), m.end()):
+                kind = "future"  # "is set to begin", "elections are set for October"
             if kind:
                 self.starts.append(m.start())
                 self.items.append((m.start(), m.end(), kind, m.group(0).lower() in ("now", "currently")))
