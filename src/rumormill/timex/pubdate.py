@@ -143,7 +143,11 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
         value = t.norm.value.split("T")[0]
         span = _interval_of(value)
         if span is not None:
-            if t.tense == "future" or (t.tense == "present" and re.fullmatch(r"\d{4}", value)):
+            if t.tense != "future" and t.rule == "year" and _NOMINAL.match(text, t.end):
+                # "the 2016 race", "the 2020 Olympics": an event named by its year is talked about the year
+                # before it as much as after it, whatever the clause's tense
+                past.append((dt.date(span[0].year - 1, 1, 1), span[1], t))
+            elif t.tense == "future" or (t.tense == "present" and re.fullmatch(r"\d{4}", value)):
                 ahead.append((span[0], span[1], t))
             else:
                 past.append((span[0], span[1], t))
@@ -155,6 +159,10 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
         return Published(value=None, earliest=None, latest=None, how="unknown",
                          reason="no dated evidence in the text")
     reasons: list[str] = []
+    planned = {t.norm.value for _a, _b, t in ahead if t.tense == "future"}
+    if planned and any(p[2].norm.value not in planned for p in past):
+        # "the target for 2010" (future) and "by 2010" read as past: the same date is a plan, not a bound
+        past = [p for p in past if p[2].norm.value not in planned]
     ub = min((hi for lo, hi, t in ahead if t.tense == "future"), default=None)
     if ub is not None and any(p[0] <= ub for p in past):
         past = [p for p in past if p[0] <= ub]  # a "past" date after every future one is a tense error
@@ -165,7 +173,11 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
     latest = max(past, key=lambda p: (p[0], p[1])) if past else None
     future = [p for p in ahead if p[2].tense == "future"]
     first = min(future or ahead, key=lambda p: p[0]) if ahead else None
-    if latest is not None:
+    if latest is not None and latest[0].year < latest[1].year:
+        event = _NOMINAL.match(text, latest[2].end)
+        words = text[latest[2].start:event.end() if event else latest[2].end]
+        reasons.append(f"latest event named by its year '{words}' (published {latest[0].year} or later)")
+    elif latest is not None:
         reasons.append(f"latest past date '{latest[2].text}' ({latest[2].norm.value.split('T')[0]})")
     if first is not None:
         reasons.append(f"'{first[2].text}' is future/present ({first[2].norm.value})")
@@ -174,7 +186,10 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
     if last_year and not this_year and latest is not None and (ub is None or ub.year > latest[0].year):
         last_year_in = latest[0].year + 1
         reasons.append(f"'last year' events are in {last_year_in - 1}")
-    score = _month_scores(past, ahead, latest, first, last_year_in, yearless)
+    votes = _year_votes(text, tagged)
+    for _year, _weight, why in votes:
+        reasons.append(why)
+    score = _month_scores(past, ahead, latest, first, last_year_in, yearless, votes, _weekday_dates(text, tagged))
     w = _best_window(score, latest_first=latest is None)
     lo, hi = _month_start(w), _month_end(w + 11)
     cap = min((b for _a, b, t in future), default=None)
@@ -241,7 +256,9 @@ Span = tuple[dt.date, dt.date, Tagged]
 
 
 def _month_scores(past: list[Span], ahead: list[Span], latest: Span | None, first: Span | None,
-                  last_year_in: int | None, yearless: list[tuple[int, int | None, Tagged]]) -> dict[int, float]:
+                  last_year_in: int | None, yearless: list[tuple[int, int | None, Tagged]],
+                  votes: list[tuple[int, float, str]] = (),  # type: ignore[assignment]
+                  weekdays: list[tuple[int, int, int, str | None]] = ()) -> dict[int, float]:  # type: ignore[assignment]
     """A weight for every candidate publication month (two years around the evidence)."""
     ends = [_mi(p[0]) for p in past] + [_mi(p[1]) for p in ahead]
     lo_m, hi_m = min(ends) - 24, max(ends) + 24
@@ -254,9 +271,11 @@ def _month_scores(past: list[Span], ahead: list[Span], latest: Span | None, firs
     out: dict[int, float] = {}
     for m in range(lo_m, hi_m + 1):
         w = 1.0
-        for a, _b, _t in past:
+        for a, b, _t in past:
             if m < _mi(a):
                 w *= _WRONG_SIDE
+            elif _mi(b) - _mi(a) > 12 and m < _mi(b) - 11:
+                w *= 0.6  # "the 2016 race" in 2015: possible, but most talk of an event is in its own year
         for a, b, t in ahead:
             if t.tense == "future":
                 if m > _mi(b):
@@ -273,8 +292,134 @@ def _month_scores(past: list[Span], ahead: list[Span], latest: Span | None, firs
         for month, _day, _t in yearless:  # "on June 18" in a past clause: a few weeks before publication
             if (m % 12 + 1 - month) % 12 > 1:
                 w *= 0.5
+        for year, weight, _why in votes:  # "last year's 2015 election": published in 2016
+            if m // 12 != year:
+                w *= 1.0 - 0.75 * weight
+        for month, day, wd, tense in weekdays:  # "Tuesday, March 8": a year in which March 8 is a Tuesday
+            w *= _weekday_weight(m, month, day, wd, tense)
         out[m] = w
     return out
+
+
+_NOMINAL = re.compile(
+    r"(?:['’]s)?\s+(?:(?:[A-Z][\w.-]*|presidential|general|federal|state|local|national|regional|parliamentary|"
+    r"congressional|legislative|mayoral|gubernatorial|municipal|midterm|party|primary|summer|winter|world|"
+    r"fiscal|budget|spring|fall|autumn|annual|regular|legislative)\s+){0,2}"
+    r"(?:elections?|race|races|campaigns?|cycle|primar(?:y|ies)|caucus(?:es)?|conventions?|nominations?|nominees?|"
+    r"candidates?|candidacy|contests?|ballot|bid|run|midterms?|vote|referendum|budget|season|Olympics|Games|"
+    r"World\s+Cup|Cup|championships?|tournament|census|summit|session|draft|festival|edition|tour)\b"
+)
+_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}
+_REL_YEAR = re.compile(r"\b(last|previous|past|this|next|coming)\s+year\b(?!s)", re.I)
+_YEARS_AGO = re.compile(r"\b(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                        r"twenty|thirty|fifty)\s+(years?|decades?)\s+(ago|from\s+now)\b", re.I)
+_ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)\b", re.I)
+_SINCE = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                    r"thirty|fifty)\s+years\s+since\s+(?:\w+\s+){0,6}?(?:in\s+)?((?:1[6-9]|20)\d\d)\b", re.I)
+_BORN = re.compile(r"\bborn\s+(?:in\s+|on\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?((?:1[89]|20)\d\d)\b")
+_AGE = re.compile(r"(?:\b[A-Z][\w'’.-]+,\s+(\d{1,3}),|\b(?:is|aged?|turns|turned)\s+(\d{1,3})\b(?!\s*(?:%|percent|years?\s+ago)))")
+_GAP_WORDS = re.compile(r"^[\s,;:()—–-]*(?:(?:in|of|on|since|back|and|or|the|year|['’]s)[\s,;:()—–-]*){0,3}$", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$")
+
+
+def _sentence_of(ends: list[int], pos: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(ends, pos)
+
+
+def _year_votes(text: str, tagged: list[Tagged]) -> list[tuple[int, float, str]]:
+    """Publication years that follow from a relative expression combined with an explicit year.
+
+    "last year's 2015 election" / "in 2012, four years ago" / "this year, 2016" (the two written side
+    by side: weight 1; in the same sentence further apart: 0.5), "the 50th anniversary of the 1966 act",
+    "20 years since 1996", "Smith, 45, was born in 1971" (two years, 0.5 each).
+    """
+    from rumormill.timex.tense import _SENT_END
+
+    ends = [m.end() for m in _SENT_END.finditer(text)]
+    years = [t for t in tagged if t.rule == "year" and re.fullmatch(r"\d{4}", t.norm.value) and not t.norm.anaphoric]
+    out: list[tuple[int, float, str]] = []
+    for t in tagged:
+        k: int | None = None
+        rel = _REL_YEAR.search(t.text)
+        ago = _YEARS_AGO.search(t.text)
+        if rel and t.rule != "year":
+            k = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[rel.group(1).lower()]
+        elif ago:
+            n = int(ago.group(1)) if ago.group(1).isdigit() else _NUMBER[ago.group(1).lower()]
+            n *= 10 if ago.group(2).lower().startswith("decade") else 1
+            k = -n if ago.group(3).lower() == "ago" else n
+        if k is None:
+            continue
+        sent = _sentence_of(ends, t.start)
+        for y in years:
+            if _sentence_of(ends, y.start) != sent:
+                continue
+            gap = text[t.end:y.start] if t.end <= y.start else text[y.end:t.start]
+            weight = 1.0 if _GAP_WORDS.match(gap) else 0.5
+            out.append((int(y.norm.value) - k, weight, f"'{t.text}' with '{y.text}' ({int(y.norm.value) - k})"))
+    for y in years:  # "there are more voters in 2016", "2016 is ...": a present-tense year is most often this one
+        if y.tense == "present" and not _NOMINAL.match(text, y.end):
+            out.append((int(y.norm.value), 0.5, f"'{y.text}' in a present-tense clause"))
+    for rx, kind in ((_ANNIVERSARY, "anniversary"), (_SINCE, "since")):
+        for m in rx.finditer(text):
+            n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER[m.group(1).lower()]
+            if kind == "since":
+                year, words = int(m.group(2)), m.group(0)
+            else:
+                sent = _sentence_of(ends, m.start())
+                after = [y for y in years if y.start > m.end() and _sentence_of(ends, y.start) == sent]
+                if not after:
+                    continue
+                year, words = int(after[0].norm.value), f"{m.group(0)} … {after[0].text}"
+            out.append((year + n, 1.0, f"'{words}' ({year + n})"))
+    for m in _BORN.finditer(text):
+        sent = _sentence_of(ends, m.start())
+        s = ends[sent - 1] if sent else 0
+        e = ends[sent] if sent < len(ends) else len(text)
+        for a in _AGE.finditer(text, s, e):
+            age = int(a.group(1) or a.group(2))
+            if 0 < age < 120:
+                born = int(m.group(1))
+                for year in (born + age, born + age + 1):
+                    out.append((year, 0.5, f"age {age} and '{m.group(0)}' ({born + age} or {born + age + 1})"))
+                break
+    return out
+
+
+def _weekday_dates(text: str, tagged: list[Tagged]) -> list[tuple[int, int, int, str | None]]:
+    """(month, day, weekday 0-6, tense) of yearless dates written with their weekday ("Tuesday, March 8")."""
+    out = []
+    for t in tagged:
+        m = re.fullmatch(r"XXXX-(\d{2})-(\d{2})", t.norm.value.split("T")[0])
+        if not m or t.norm.anaphoric:
+            continue
+        first = t.text.split(",")[0].split()[0].lower() if t.text.strip() else ""
+        before = _WEEKDAY_BEFORE.search(text, max(0, t.start - 12), t.start)
+        wd = first if first in _WEEKDAYS else (before.group(0).split(",")[0].strip().lower() if before else None)
+        if wd in _WEEKDAYS:
+            out.append((int(m.group(1)), int(m.group(2)), _WEEKDAYS.index(wd), t.tense))
+    return out
+
+
+def _weekday_weight(m: int, month: int, day: int, wd: int, tense: str | None) -> float:
+    """Months near a date with that month, day and weekday weigh 1; the rest 0.3."""
+    year = m // 12
+    for y in (year - 1, year, year + 1):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if d.weekday() != wd:
+            continue
+        gap = m - (y * 12 + month - 1)
+        lo, hi = (0, 2) if tense == "past" else (-2, 0) if tense == "future" else (-1, 2)
+        if lo <= gap <= hi:
+            return 1.0
+    return 0.3
 
 
 def _best_window(score: dict[int, float], latest_first: bool = False) -> int:
