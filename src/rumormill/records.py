@@ -162,11 +162,15 @@ class Time:
 
 @dataclass(**_REC)
 class TimelineEntry:
+    """``earliest``/``latest`` are always ISO days; for an open ``bound`` the open side holds the bound
+    the evidence implies (the publication date for "since 2008") or, with none, the known bound."""
+
     earliest: str
     latest: str
     times: tuple[str, ...]
     claims: tuple[str, ...]
     label: str
+    bound: str | None = None  # None (a closed interval) | range | before | after | ongoing
 
 
 @dataclass(**_REC)

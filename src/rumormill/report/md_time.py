@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from rumormill.records import Ledger
+import datetime as dt
+
+from rumormill.records import Ledger, TimelineEntry
+from rumormill.timex.ranges import day_text, period_text
 
 _STATUS = {"contradiction": "✗ contradiction", "consistent": "✓ consistent", "unverifiable": "? unverifiable"}
 
@@ -15,6 +18,31 @@ def _span(earliest: str, latest: str) -> str:
     if earliest[:7] == latest[:7] and earliest[8:] == "01" and latest[8:] in ("28", "29", "30", "31"):
         return earliest[:7]
     return f"{earliest} – {latest}"
+
+
+_OPEN = {"before": "open start", "after": "open end", "ongoing": "ongoing at publication"}
+_IMPLIED = {"before": "end bound; starts at publication", "after": "start bound; by publication"}
+
+
+def _when(e: TimelineEntry) -> str:
+    """The entry's interval in words; ranges and open bounds say so (with an arrow), not by layout alone."""
+    bound = getattr(e, "bound", None)
+    try:
+        lo, hi = dt.date.fromisoformat(e.earliest), dt.date.fromisoformat(e.latest)
+    except ValueError:
+        return _span(e.earliest, e.latest)
+    if bound == "range":
+        return f"{period_text(e.earliest, e.latest)} (range)"
+    if bound == "before":
+        if lo == hi:
+            return f"← … – {day_text(hi, True)} ({_OPEN[bound]})"
+        return f"{day_text(lo, False)} – {day_text(hi, True)} ({_IMPLIED[bound]})"
+    if bound == "ongoing" or (bound == "after" and lo == hi):
+        end = "…" if lo == hi else day_text(hi, True)
+        return f"{day_text(lo, False)} – {end} → ({_OPEN[bound]})"
+    if bound == "after":
+        return f"{day_text(lo, False)} – {day_text(hi, True)} ({_IMPLIED[bound]})"
+    return _span(e.earliest, e.latest)
 
 
 def section(ledger: Ledger) -> list[str]:
@@ -32,7 +60,7 @@ def section(ledger: Ledger) -> list[str]:
         out += ["| when | times | claims | what |", "|---|---|---|---|"]
         for e in ledger.timeline:
             label = e.label.replace("|", "\\|")
-            out.append(f"| {_span(e.earliest, e.latest)} | {', '.join(e.times)} | {', '.join(e.claims) or '–'} "
+            out.append(f"| {_when(e)} | {', '.join(e.times)} | {', '.join(e.claims) or '–'} "
                        f"| {label} |")
         out.append("")
     else:

@@ -99,6 +99,11 @@ class Bar:
     label: str
     flagged: bool = False
     note: str = ""
+    bound: str | None = None  # the timeline entry's bound: range | before | after | ongoing
+
+
+_ARROW = 22  # px: the arrow drawn past an open bound
+_BOUND_WORDS = {"range": "range", "before": "open start", "after": "open end", "ongoing": "ongoing"}
 
 
 def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
@@ -170,17 +175,41 @@ def timeline_chart(
         x0, x1 = x(b.start), x(b.end + timedelta(days=1))
         w = max(x1 - x0, 4)
         cls = "tbar flag" if b.flagged else "tbar"
-        text = ("⚠ " if b.flagged else "") + _short(b.label, 70)
+        words = _BOUND_WORDS.get(b.bound or "")
+        text = ("⚠ " if b.flagged else "") + (f"{words}: " if words else "") + _short(b.label, 70)
         parts.append(f'<rect class="{cls}" x="{_num(x0)}" y="{y + 3}" width="{_num(w)}" height="{row - 8}">'
-                     f"<title>{escape(b.label)}{escape(b.note)}</title></rect>")
-        if x0 + w + 6 + 6.2 * len(text) <= right or x0 < width / 2:
-            parts.append(f'<text class="tlabel{" flag" if b.flagged else ""}" x="{_num(x0 + w + 5)}" '
+                     f"<title>{escape(b.label)}{escape(b.note)}{' · ' + words if words else ''}</title></rect>")
+        parts += _bound_marks(b.bound, x0, x0 + w, y + 3, row - 8, left, right)
+        lead = _ARROW if b.bound in ("after", "ongoing") else 0
+        trail = _ARROW if b.bound == "before" else 0
+        if x0 + w + lead + 6 + 6.2 * len(text) <= right or x0 < width / 2:
+            parts.append(f'<text class="tlabel{" flag" if b.flagged else ""}" x="{_num(x0 + w + lead + 5)}" '
                          f'y="{y + 14}">{escape(text)}</text>')
         else:
-            parts.append(f'<text class="tlabel{" flag" if b.flagged else ""}" x="{_num(x0 - 5)}" '
+            parts.append(f'<text class="tlabel{" flag" if b.flagged else ""}" x="{_num(x0 - trail - 5)}" '
                          f'y="{y + 14}" text-anchor="end">{escape(text)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _bound_marks(bound: str | None, x0: float, x1: float, y: float, h: float, left: float,
+                 right: float) -> list[str]:
+    """End caps for a range; an arrow past the open side of an open bound (a dashed shaft and a head)."""
+    mid = y + h / 2
+    if bound == "range":
+        return [f'<line class="tcap" x1="{_num(x)}" y1="{_num(y - 2)}" x2="{_num(x)}" y2="{_num(y + h + 2)}"/>'
+                for x in (x0, x1)]
+    if bound == "before":
+        tip = max(left, x0 - _ARROW)
+        return [f'<line class="tarrow" x1="{_num(x0)}" y1="{_num(mid)}" x2="{_num(tip + 5)}" y2="{_num(mid)}"/>',
+                f'<path class="tarrowhead" d="M{_num(tip)} {_num(mid)} L{_num(tip + 6)} {_num(mid - 4)} '
+                f'L{_num(tip + 6)} {_num(mid + 4)} Z"/>']
+    if bound in ("after", "ongoing"):
+        tip = min(right, x1 + _ARROW)
+        return [f'<line class="tarrow" x1="{_num(x1)}" y1="{_num(mid)}" x2="{_num(tip - 5)}" y2="{_num(mid)}"/>',
+                f'<path class="tarrowhead" d="M{_num(tip)} {_num(mid)} L{_num(tip - 6)} {_num(mid - 4)} '
+                f'L{_num(tip - 6)} {_num(mid + 4)} Z"/>']
+    return []
 
 
 def ledger_timeline(ledger: Ledger) -> tuple[Markup, list[Bar], list[str]]:
@@ -195,7 +224,7 @@ def ledger_timeline(ledger: Ledger) -> tuple[Markup, list[Bar], list[str]]:
             continue
         flagged = bool(flagged_ids.intersection(t.claims) | flagged_ids.intersection(t.times))
         note = f" ({t.earliest} – {t.latest})" + (" · contradiction" if flagged else "")
-        bars.append(Bar(start, end, t.label, flagged, note))
+        bars.append(Bar(start, end, t.label, flagged, note, getattr(t, "bound", None)))
     bars.sort(key=lambda b: (b.start, b.end))
     return timeline_chart(bars, published_interval(ledger)), bars, skipped
 

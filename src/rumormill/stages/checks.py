@@ -8,6 +8,14 @@
 - ``age``: one person given two different ages; a stated age against a stated birth year and the
   publication date; a stated age against "when she was N" at a dated event.
 - ``order``: "A (date) after/before B (date)" in one sentence against the two dates.
+- ``duration`` of a range: "the program ran from 2009 to 2011" against "the two-year program"
+  (``rumormill.timex.ranges``: a duration in the range's clause, or one naming the range's subject
+  with a definite determiner; a year range is counted by subtraction, a month or day range also
+  inclusively).
+
+The end of a range ("... to 2011") and a time with an open bound other than a start ("before
+2015", "until 2015", "over a year ago") do not date the event itself, so the ``date`` check leaves
+them out.
 
 Only pairs that meet these conditions are compared ("be strict about the same event"); anything
 that cannot be settled (no publication date, intervals that overlap only in part) is
@@ -24,9 +32,10 @@ from rumormill.pipeline import State
 from rumormill.records import Check, Claim, Fact, Published, Time
 from rumormill.timex import durations
 from rumormill.timex.events import CLAUSE_STOP, Dated, collect, people_by_sentence, sentences
+from rumormill.timex.ranges import Bound, Range, durations_for, find_bounds, find_ranges, fits, period_text
 from rumormill.timex.tense import guess as guess_tense
 
-VERSION = "checks.v1"
+VERSION = "checks.v2"
 
 _AGE_AT = re.compile(
     r"\b(?:when\s+(?:he|she|they|[A-Z][\w'’-]+)\s+(?:was|were)\s+(?:only\s+|just\s+)?|at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)"
@@ -42,9 +51,18 @@ def run(state: State) -> None:
     links = state.scratch.get("time.links")
     if links is None:
         links = durations.links(text, state.times, dated, state.entities, sents)
+    ranges: list[Range] | None = state.scratch.get("time.ranges")
+    if ranges is None:
+        ranges = find_ranges(text, state.times)
+    bounds: list[Bound] | None = state.scratch.get("time.bounds")
+    if bounds is None:
+        bounds = find_bounds(text, state.times, state.published, ranges)
+    not_event = {t.id for r in ranges for t in r.times[1:]} | {b.time.id for b in bounds if not b.starts}
     out: list[Check] = []
     out += _duration_checks(links, state.claims, text, state.published)
-    out += _date_checks(dated, state.claims, {e.id: e.name for e in state.entities})
+    out += _range_checks(text, ranges, links, state, sents)
+    out += _date_checks([d for d in dated if d.time.id not in not_event], state.claims,
+                        {e.id: e.name for e in state.entities})
     out += _age_checks(state, dated, sents)
     out += _order_checks(text, dated, sents, state.claims, state.times)
     state.checks = out
@@ -94,6 +112,29 @@ def _duration_checks(links: list[durations.Link], claims: list[Claim], text: str
             status, how = "contradiction", "but the same sentence dates the end"
         out.append(Check(kind="duration", status=status, detail=f"{head}, {how} {_q(end.time)}",
                          evidence=_cite(times, claims)))
+    return out
+
+
+def _range_checks(text: str, ranges: list[Range], links: list[durations.Link], state: State,
+                  sents: list[tuple[int, int]]) -> list[Check]:
+    """A range's length against a stated duration about the same thing."""
+    linked = {link.duration.id for link in links}
+    people = people_by_sentence(state.entities, sents)
+    out = []
+    for r, d, why in durations_for(text, ranges, state.times, sents, people):
+        if d.id in linked:
+            continue
+        verdict = fits(r, d)
+        if verdict is None:
+            continue
+        ok, counted = verdict
+        ids = ", ".join(t.id for t in r.times)
+        words = text[r.span[0]:r.span[1]]
+        head = (f"the range “{words}” ({ids}, {period_text(r.earliest.isoformat(), r.latest.isoformat())}) "
+                f"and {_q(d)}, {why}: {counted}")
+        out.append(Check(kind="duration", status="consistent" if ok else "contradiction",
+                         detail=f"{head}, " + ("consistent" if ok else "the numbers do not add up"),
+                         evidence=_cite([*r.times, d], state.claims, [r.span])))
     return out
 
 
