@@ -137,6 +137,7 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
     past: list[tuple[dt.date, dt.date, Tagged]] = []
     ahead: list[tuple[dt.date, dt.date, Tagged]] = []
     yearless: list[tuple[int, int | None, Tagged]] = []
+    coming: list[tuple[int, int | None, Tagged]] = []  # "will vote on March 15"
     for t in tagged:
         if t.norm.type not in ("DATE", "TIME") or t.norm.mod in ("BEFORE", "AFTER") or t.norm.anaphoric:
             continue
@@ -155,6 +156,8 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
         ym = re.fullmatch(r"XXXX-(\d{2})(?:-(\d{2}))?", value)
         if ym and t.tense != "future":
             yearless.append((int(ym.group(1)), int(ym.group(2)) if ym.group(2) else None, t))
+        elif ym:
+            coming.append((int(ym.group(1)), int(ym.group(2)) if ym.group(2) else None, t))
     if not past and not ahead:
         return Published(value=None, earliest=None, latest=None, how="unknown",
                          reason="no dated evidence in the text")
@@ -213,7 +216,10 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
     window = [score.get(m, 0.0) for m in range(w, w + 12)]
     top = max(window)
     point: str | None = None
-    if placed is not None:
+    near = _nearest_month(lo, hi, yearless, coming)
+    if near is not None:
+        point = near
+    elif placed is not None:
         point = f"{placed.year:04d}-{placed.month:02d}"
     elif sorted(window)[-2] * 1.5 <= top:  # one month stands out
         m = w + window.index(top)
@@ -221,6 +227,33 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
     reasons.append("the most likely one-year interval given that news reports recent events and near plans")
     return Published(value=point, earliest=_iso(lo), latest=_iso(hi), how="inferred",
                      reason="; ".join(dict.fromkeys(reasons)))
+
+
+def _nearest_month(lo: dt.date, hi: dt.date, yearless: list[tuple[int, int | None, Tagged]],
+                   coming: list[tuple[int, int | None, Tagged]]) -> str | None:
+    """The month in [lo, hi] closest after the yearless dates of past clauses and before those of future ones.
+
+    News reports the last few weeks and the next few: "on June 18" (past) and "will vote on July 4"
+    put publication in June or July. The cost of a month is how many months it lies after each past
+    mention's month and before each future one's (counted round the year); the cheapest month wins,
+    the earliest of equals. Dates in clauses without a tense count as past, present ones either way.
+    """
+    if not yearless and not coming:
+        return None
+    best: tuple[int, int] | None = None
+    for m in range(_mi(lo), _mi(hi) + 1):
+        month = m % 12 + 1
+        cost = 0
+        for mon, _day, t in yearless:
+            after = (month - mon) % 12
+            cost += min(after, (mon - month) % 12) if t.tense == "present" else after
+        for mon, _day, _t in coming:
+            cost += (mon - month) % 12
+        if best is None or cost < best[0]:
+            best = (cost, m)
+    if best is None:
+        return None
+    return f"{best[1] // 12:04d}-{best[1] % 12 + 1:02d}"
 
 
 # How likely the publication month is, given one piece of evidence (weights, not probabilities).
