@@ -58,7 +58,12 @@ def test_tweet_embed() -> None:
     assert (embed.platform, embed.author, embed.handle) == ("x", "Juno Park", "junopark")
     assert embed.caption == "No ring, no engagement, no idea where this came from. Please stop sharing it 🙏"
     assert embed.url == "https://twitter.com/junopark/status/1720000000000000000"
-    assert "— Juno Park (@junopark) November 1, 2023" in [r.text for r in a.removed]
+    # the post's text stays in the article with its signature (the evidence of who posted it); the
+    # embed's span points at the text, and the photo link is removed
+    assert embed.span is not None
+    assert a.text[embed.span[0]:embed.span[1]] == embed.caption
+    assert a.text[embed.span[1]:].startswith(" — Juno Park (@junopark) November 1, 2023")
+    assert ("pic.twitter.com/AbC123xYz", "bare link") in [(r.text, r.reason) for r in a.removed]
 
 
 def test_tiktok_embed() -> None:

@@ -118,6 +118,8 @@ def test_real_articles_false_positives() -> None:
     for path in sorted(celeb.glob("*.txt")) + sorted(markkula.glob("*.txt")):
         article = ingest.load_path(path)
         for r in article.removed:
+            if r.reason == "bare link":
+                continue
             assert not r.text[:1].islower(), (path.name, r)  # a sentence tail cut off a wrapped line
             assert not r.text.upper().startswith("SOURCE:"), (path.name, r)  # sourcing lines stay
     for path in sorted(markkula.glob("*.txt")):

@@ -41,6 +41,7 @@ class Embed:
     handle: str | None
     url: str | None
     caption: str
+    span: Span | None = None  # where the post's text stands in the clean text, when the page kept it there
 
 
 @dataclass(**_REC)

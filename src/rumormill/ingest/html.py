@@ -17,7 +17,7 @@ from typing import Any
 
 from rumormill.errors import InputError
 from rumormill.ingest import published as pub
-from rumormill.ingest.text import from_text
+from rumormill.ingest.text import POST_SIG, from_text
 from rumormill.records import Article, Embed, Published
 
 _SPACE = re.compile(r"\s+")
@@ -71,9 +71,15 @@ def _instagram(bq: Any) -> Embed:
 
 def _tweet(bq: Any) -> Embed:
     caption = " ".join(t for t in (_text(p) for p in bq.iter("p")) if t)
-    caption = _TRAILING_PIC.sub("", caption)
     full = _text(bq)
+    caption = caption or full  # no <p>: the whole blockquote is "text — Name (@handle) date"
+    sig = POST_SIG.search(caption)
+    if sig is not None:  # the signature inside the post's paragraph
+        caption = caption[: sig.start()]
+    caption = _TRAILING_PIC.sub("", caption).strip()
     m = _TWEET_BYLINE.search(full[len(caption):] if full.startswith(caption) else full)
+    if sig is not None and m is None:
+        m = _TWEET_BYLINE.search(full[sig.start():])
     url = None
     for a in bq.iter("a"):
         href = a.get("href") or ""

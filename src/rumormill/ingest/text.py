@@ -26,6 +26,7 @@ Everything removed is reported in ``removed`` with its reason.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rumormill.errors import InputError
 from rumormill.ingest import published as pub
@@ -58,6 +59,111 @@ _DATE_WORDS = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 _BULLET = re.compile(r"^(?:[-*•–]\s|\d{1,2}[.)]\s)")
+# An X (Twitter) post flattened into the text: "post text — Display Name (@handle) October 28, 2016",
+# the fallback markup of Twitter's embed, whose signature may also stand on a line of its own.
+_MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+               r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+POST_SIG = re.compile(
+    r"(?:^|[ \t]+)(?:—|–|-{1,2})[ \t]*(?P<name>[^()\n—–]{0,60}?)[ \t]*\(@(?P<handle>\w{1,15})\)[ \t]+"
+    rf"(?P<date>{_MONTH_WORD}[ \t]+\d{{1,2}},[ \t]+\d{{4}})[ \t]*$")
+_PIC_LINK = re.compile(r"[ \t]*\bpic\.twitter\.com/\w+")
+
+
+def _posts(lines: list[str]) -> tuple[list[str], dict[int, tuple[int, Embed]], list[Removed]]:
+    """Flattened X posts: a signature line joins the post text above it; ``pic.twitter.com`` links go.
+
+    Returns the lines, ``{line index: (length of the post text, Embed)}`` for lines that are a post
+    (text, then its signature, which stays in the text as the evidence of who posted it), and the
+    removed links.
+    """
+    out: list[str] = []
+    removed: list[Removed] = []
+    for ln in lines:
+        links = _PIC_LINK.findall(ln)
+        if links:
+            removed.extend(Removed(text=link.strip(), reason="bare link") for link in links)
+            ln = _PIC_LINK.sub("", ln).strip()
+            if not ln:
+                continue
+        sig = POST_SIG.match(ln)
+        if sig is not None and out and not POST_SIG.search(out[-1]) and residue.classify(out[-1]) is None \
+                and not _is_heading(out[-1]):
+            out[-1] = out[-1] + " " + ln  # the signature on its own line closes the post above it
+            continue
+        out.append(ln)
+    posts: dict[int, tuple[int, Embed]] = {}
+    for k, ln in enumerate(out):
+        sig = POST_SIG.search(ln)
+        if sig is None or sig.start() == 0 or len(ln[: sig.start()].split()) < 2:
+            continue
+        body = ln[: sig.start()].rstrip()
+        posts[k] = (len(body), Embed(platform="x", author=sig.group("name").strip() or None,
+                                     handle=sig.group("handle"), url=None, caption=body))
+    return out, posts, removed
+
+
+def _caption_rx(caption: str) -> re.Pattern[str] | None:
+    words = caption.split()
+    while words and words[-1].startswith(("http://", "https://", "pic.twitter.com/")):
+        words.pop()
+    if len(words) < 3:
+        return None
+    return re.compile(r"\s*".join(re.escape(w) for w in words))
+
+
+def _norm(s: str) -> str:
+    """Spacing and trailing links dropped, for comparing a page's embed with its copy in the text."""
+    words = s.split()
+    while words and words[-1].startswith(("http://", "https://", "pic.twitter.com/")):
+        words.pop()
+    return "".join(words)
+
+
+def _locate(text: str, paragraphs: list[tuple[int, int]], caption: str, end: int | None = None) -> tuple[int, int] | None:
+    """Where an embed's caption stands in the text: verbatim (up to spacing), from a paragraph's start to
+    a paragraph's end (a trailing link may be missing) or to ``end`` (where its signature starts), so a
+    journalist quoting a few of its words inside a sentence is not mistaken for the post."""
+    rx = _caption_rx(caption)
+    if rx is None:
+        return None
+    starts = {s for s, _e in paragraphs}
+    ends = {e for _s, e in paragraphs}
+    for m in rx.finditer(text):
+        if m.start() not in starts:
+            continue
+        if end is not None:
+            if m.end() == end:
+                return m.span()
+            continue
+        tail = text[m.end():].split("\n", 1)[0].strip()
+        if m.end() in ends or tail.startswith(("http://", "https://")):
+            return m.span()
+    return None
+
+
+def _reconcile(text: str, paragraphs: list[tuple[int, int]], page: list[Embed], inline: list[Embed]) -> list[Embed]:
+    """The page's embeds with where their text stands (``span``), plus posts found only in the text.
+
+    A page embed and a post flattened into the text are one post when the handles agree (or the page
+    gave none) and the text's post is the end of the embed's caption (a multi-paragraph post keeps only
+    its last paragraph on the signature's line): the span then runs back to the caption's start."""
+    inline = list(inline)
+    out: list[Embed] = []
+    for e in page:
+        same = None
+        if e.platform == "x" and e.caption:
+            cap = _norm(e.caption)
+            same = next((p for p in inline if (p.handle == e.handle or e.handle is None)
+                         and cap.endswith(_norm(p.caption))), None)
+        if same is not None and same.span is not None:
+            inline.remove(same)
+            span = _locate(text, paragraphs, e.caption, end=same.span[1]) or same.span
+            out.append(replace(e, span=span, handle=e.handle or same.handle, author=e.author or same.author))
+        elif e.span is None and e.caption:
+            out.append(replace(e, span=_locate(text, paragraphs, e.caption)))
+        else:
+            out.append(e)
+    return out + inline
 
 
 def _words(s: str) -> list[str]:
@@ -176,7 +282,7 @@ def from_text(
     elif detect_headline and title is None and len(lines) >= 2 and lines[0] and not lines[1]:
         title = lines[0]
         lines = lines[1:]
-    candidates = [ln for ln in _unwrap(lines) if ln]
+    candidates, posts, removed_links = _posts([ln for ln in _unwrap(lines) if ln])
     reasons: list[str | None] = [residue.classify(ln) for ln in candidates]
     if title and (n_header or not detect_headline):
         for k in range(min(3, len(candidates))):
@@ -220,21 +326,25 @@ def from_text(
             near = any(0 <= j < len(candidates) and reasons[j] for j in (k - 1, k + 1))
             if near or k < first_body:
                 reasons[k] = "caption: names only"
-    removed = list(removed_header)
+    removed = list(removed_header) + removed_links
     kept: list[str] = []
-    for ln, why in zip(candidates, reasons, strict=True):
+    kept_post: list[tuple[int, Embed] | None] = []
+    for k, (ln, why) in enumerate(zip(candidates, reasons, strict=True)):
         if why == "photo caption with credit":
             caption, credit = residue.split_caption_credit(ln)
             removed.append(Removed(text=credit, reason="photo credit"))
             if caption:
                 kept.append(caption)
+                kept_post.append(None)
         elif why:
             removed.append(Removed(text=ln, reason=why))
         else:
             kept.append(ln)
+            kept_post.append(posts.get(k))
     parts: list[str] = []
     paragraphs: list[tuple[int, int]] = []
     headings: list[Heading] = []
+    inline_posts: list[Embed] = []
     pos = 0
     for k, ln in enumerate(kept):
         if parts:
@@ -244,10 +354,15 @@ def from_text(
         parts.append(ln)
         pos += len(ln)
         paragraphs.append((start, pos))
-        if 0 < k < len(kept) - 1 and _is_heading(ln):
+        post = kept_post[k]
+        if post is not None:
+            inline_posts.append(replace(post[1], span=(start, start + post[0])))
+        elif 0 < k < len(kept) - 1 and _is_heading(ln):
             headings.append(Heading(text=ln, span=(start, pos)))
+    text = "".join(parts)
+    found_embeds = _reconcile(text, paragraphs, found_embeds, inline_posts)
     return Article(
-        text="".join(parts),
+        text=text,
         title=title,
         headings=tuple(headings),
         paragraphs=tuple(paragraphs),

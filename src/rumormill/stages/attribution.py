@@ -104,6 +104,7 @@ class Attr:
     # the content's pieces when the cue interrupts it ("Acts of protest, Mr. Obama said, are acts of
     # patriotism"); ``content_span`` then runs from the first piece's start to the last one's end
     content_parts: tuple[Span, ...] | None = None
+    post: int | None = None  # index into ``article.embeds``: the words of an embedded social post
 
 
 class SentIndex:

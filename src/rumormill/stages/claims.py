@@ -186,7 +186,7 @@ def _chain(unit: Unit, atts: list[dict[str, Any]], speakers: _Speakers,
     """Links (outermost first) from the attributions and syntactic frames governing the unit,
     the cues they bring, how many leading author links only carry a frame hedge, and the statuses
     of inner frames whose speaker is unknown (they count for the status, not the chain)."""
-    framed: list[tuple[float, int, str | None, str, list[tuple[int, str, str]], int | None]] = []
+    framed: list[tuple[float, int, str | None, str, list[tuple[int, str, str]], int | None, Any]] = []
     cues: list[Cue] = []
     for a in unit.attributions:
         content = a.get("content_span")
@@ -196,18 +196,24 @@ def _chain(unit: Unit, atts: list[dict[str, Any]], speakers: _Speakers,
         if cue_span is not None:
             cues.append(Cue(text=a.get("cue") or parse.text[cue_span[0]:cue_span[1]], span=tuple(cue_span),
                             kind=f"report:{strength}" if status == "reported" else status))
-        pos = cue_span[0] if cue_span else unit.span[0]
-        framed.append((size, pos, a.get("source"), status, unit.frame_hedges.get(id(a), []), unit.cue_heads.get(id(a))))
+        pos = cue_span[0] if cue_span else content[0] if content else unit.span[0]
+        framed.append((size, pos, a.get("source"), status, unit.frame_hedges.get(id(a), []), unit.cue_heads.get(id(a)),
+                       content))
     for fr in unit.frames:
         status, strength = report_status(fr.cue_class, fr.lemma)
         cues.append(Cue(text=parse.tokens[fr.cue].text,
                         span=(parse.tokens[fr.cue].start, parse.tokens[fr.cue].end),
                         kind=f"report:{strength}" if status == "reported" else status))
         sid = speakers.source_for(fr.subject_span) if fr.subject_span else None
-        framed.append((float(fr.size), parse.tokens[fr.cue].start, sid, status, fr.hedges, fr.cue))
+        framed.append((float(fr.size), parse.tokens[fr.cue].start, sid, status, fr.hedges, fr.cue, None))
 
     def outer_first(x: Any, y: Any) -> int:
+        # the frame whose content holds the other's cue is outer ("… write albums …" inside a post);
         # the frame whose cue governs the other's cue is outer; else the wider content; else the later cue
+        x_holds = x[6] is not None and x[6][0] <= y[1] < x[6][1]
+        y_holds = y[6] is not None and y[6][0] <= x[1] < y[6][1]
+        if x_holds != y_holds:
+            return -1 if x_holds else 1
         if x[5] is not None and y[5] is not None and x[5] != y[5]:
             if dominates(parse, x[5], y[5]):
                 return -1
@@ -221,7 +227,7 @@ def _chain(unit: Unit, atts: list[dict[str, Any]], speakers: _Speakers,
     links: list[ChainLink] = []
     hidden: list[str] = []
     hedge_only = 0  # leading author links that only carry a hedge on a frame ("reportedly")
-    for _size, _pos, sid, status, hedges, _cue in framed:
+    for _size, _pos, sid, status, hedges, _cue, _content in framed:
         for i, kind, hstatus in hedges:
             t = parse.tokens[i]
             cues.append(Cue(text=t.text, span=(t.start, t.end), kind=kind))

@@ -45,6 +45,7 @@ VERSION = "sources.v1"
 Span = tuple[int, int]
 
 
+_PLATFORM = {"x": "X", "instagram": "Instagram", "tiktok": "TikTok"}
 _THAT = re.compile(r"that,?\s*[“\"‘']+$")
 
 
@@ -90,7 +91,7 @@ def _assign(state: State, quotes: list[QSpan], attrs: list[Attr]) -> dict[int, t
     for qi, q in enumerate(quotes):
         if q.title:
             continue
-        inside = [a for a in attrs if a.content_span and a.cue_span
+        inside = [a for a in attrs if a.content_span and (a.cue_span or a.post is not None)
                   and a.content_span[0] <= q.start and q.end <= a.content_span[1] + 1]
         chosen: Attr | None = None
         note: str | None = None
@@ -252,6 +253,28 @@ def _colon_speakers(state: State, quotes: list[QSpan], assigned: dict[int, tuple
     return made
 
 
+_SIGNATURE = re.compile(r"[ \t]*(—|–|-{1,2})[ \t]*([^()\n—–]{0,60}?[ \t]*\(@\w{1,15}\))")
+
+
+def _posts(state: State) -> list[Attr]:
+    """Embedded social posts whose text stands in the article: the poster says those words. The
+    signature after the text ("— Name (@handle) date"), when it is there, is the speaker's mention."""
+    text = state.parse.text
+    out: list[Attr] = []
+    for k, e in enumerate(state.article.embeds):
+        if e.span is None or not text[e.span[0] : e.span[1]].strip():
+            continue
+        tok = state.parse.token_at(e.span[0])
+        if tok is None:
+            continue
+        sig = _SIGNATURE.match(text, e.span[1])
+        out.append(Attr(cue_tok=None, cue_span=sig.span(1) if sig else None, cue=sig.group(1) if sig else "",
+                        cue_lemma="post", cue_class="neutral", speaker=None,
+                        speaker_span=sig.span(2) if sig else None, content_span=e.span, sent=tok.sent,
+                        kind="direct", post=k))
+    return out
+
+
 def run(state: State) -> None:
     text = state.parse.text
     parse = state.parse
@@ -260,15 +283,21 @@ def run(state: State) -> None:
     quotes, amb = find_quotes(text, state.article.paragraphs, skip, works)
     flags = _token_flags(state, quotes)
     attrs, index = attribution.find(parse, flags)
+    attrs += _posts(state)
     assigned = _assign(state, quotes, attrs)
-    attrs = [a for a in attrs if not a.weak or a.quotes]
+    attrs = [a for a in attrs if not a.weak or a.quotes or a.post is not None]
     attrs += _colon_speakers(state, quotes, assigned, index)
     attrs += _line_colons(state, index)
-    attrs.sort(key=lambda a: a.cue_span[0] if a.cue_span else 0)
+    attrs.sort(key=lambda a: a.cue_span[0] if a.cue_span else a.content_span[0] if a.content_span else 0)
 
     reg = Registry(state, index)
     for at in attrs:
-        reg.resolve(at)
+        if at.post is not None:
+            e = state.article.embeds[at.post]
+            at.source = reg.poster(e.platform, e.author, e.handle, at.speaker_span)
+            at.source_span = at.speaker_span
+        else:
+            reg.resolve(at)
 
     # quote records: direct/mixed from marks, indirect from speech attributions without marks
     paragraphs = state.article.paragraphs or ((0, len(text)),)
@@ -277,6 +306,8 @@ def run(state: State) -> None:
         if q.title or qi not in assigned:
             continue
         qa, qnote = assigned[qi]
+        if qa is not None and qa.post is not None:
+            continue  # quote marks inside a post: the post is the quote
         if qa is None and len(text[q.start : q.end].split()) == 1:
             continue  # a single word nobody speaks: a scare quote or a nickname
         kind = "direct" if _direct(text, q) else "mixed"
@@ -284,6 +315,11 @@ def run(state: State) -> None:
             qnote = qa.note or "the speaker could not be identified"
         items.append((q.start, kind, (q.start, q.end), qa, qnote, qi))
     for at in attrs:
+        if at.post is not None and at.content_span is not None:
+            pnote = None if at.cue_span else (f"an embedded {_PLATFORM[state.article.embeds[at.post].platform]} post "
+                                              "kept in the text; its poster is read from the page's markup")
+            items.append((at.content_span[0], "direct", at.content_span, at, pnote, None))
+            continue
         if at.quotes or at.content_span is None or at.cue_class not in SPEECH or not at.clause:
             continue
         cs = at.content_span
@@ -312,7 +348,7 @@ def run(state: State) -> None:
     qi_of = {v: k for k, v in quote_id.items()}
     atts: list[dict[str, object]] = []
     for r in records:
-        if r.kind == "indirect":
+        if r.kind == "indirect" or r.id not in qi_of:  # reported speech and posts: from the attributions below
             continue
         sa, _sn = assigned[qi_of[r.id]]
         content = r.span
@@ -330,7 +366,11 @@ def run(state: State) -> None:
             continue
         if at.content_span is None and at.speaker is None:
             continue
-        atts.append(_att_dict(at, attr_quote.get(id(at)), "indirect", content=at.content_span))
+        d = _att_dict(at, attr_quote.get(id(at)), "direct" if at.post is not None else "indirect",
+                      content=at.content_span)
+        if at.post is not None:  # the signature's dash is no verb: the post frames all its words, outermost
+            d["cue_span"] = None
+        atts.append(d)
     atts.sort(key=_att_key)
     state.scratch["attributions"] = atts
     state.scratch["source_mentions"] = reg.mentions

@@ -35,7 +35,8 @@ _OUTLET_NOUNS = {"outlet", "magazine", "publication", "newspaper", "tabloid", "s
 _FEM = {"she", "her", "hers", "herself"}
 _MASC = {"he", "him", "his", "himself"}
 _PRONOUN_NEXT = re.compile(r"\b(she|her|hers|herself|he|him|his|himself)\b", re.I)
-_LIVE_CHARS = 4000  # how far back an anonymous source still counts as "live" for a back-reference
+_LIVE_CHARS = 4000
+_PLATFORM_NAMES = {"x": ("X", "Twitter"), "instagram": ("Instagram",), "tiktok": ("TikTok",)}  # how far back an anonymous source still counts as "live" for a back-reference
 
 
 @cache
@@ -311,6 +312,32 @@ class Registry:
         if len(counts) == 1 or 2 * counts[0][1] >= 3 * counts[1][1]:
             return counts[0][0]
         return None
+
+    def poster(self, platform: str, author: str | None, handle: str | None, mention: Span | None) -> str:
+        """The source of an embedded social post: its poster (one source per handle), named through an
+        entity when the signature's name is one, relayed through the platform (an outlet source)."""
+        key = f"@{handle.lower()}" if handle else f"post:{(author or '').lower()}"
+        src = next((s for s in self.srcs if s.key == key), None)
+        if src is None:
+            eid = self.entity_at(*mention) if mention else None
+            if eid is None and author:
+                eid = next((e.id for e in self.state.entities
+                            if e.type in ("PERSON", "ORG", "OUTLET") and e.name.lower() == author.lower()), None)
+            label = f"{author} (@{handle})" if author and handle else author or (f"@{handle}" if handle else "a poster")
+            src = self._new("named" if eid is None or self.ent_type.get(eid) != "OUTLET" else "outlet", label, eid,
+                            key=key)
+        if mention:
+            self._mention(src, mention)
+        pkey = f"platform:{platform}"
+        plat = next((s for s in self.srcs if s.key == pkey), None)
+        if plat is None:
+            names = _PLATFORM_NAMES.get(platform, (platform,))
+            eid = next((e.id for e in self.state.entities if e.type == "OUTLET" and e.name in names), None)
+            plat = next((s for s in self.srcs if eid is not None and s.entity == eid), None) or self._new(
+                "outlet", names[0], eid, key=pkey)
+        if plat.id not in src.via and plat.id != src.id:
+            src.via.append(plat.id)
+        return src.id
 
     def _outlets(self, a: Attr, src: _Src) -> list[str]:
         out: list[str] = []
