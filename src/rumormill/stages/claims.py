@@ -47,7 +47,7 @@ from rumormill.pipeline import State
 from rumormill.records import ChainLink, Claim, Cue, Source
 from rumormill.stages.speakers import author_label
 
-VERSION = "claims.v1"
+VERSION = "claims.v2"
 
 Span = tuple[int, int]
 AUTHOR = "S0"

@@ -40,7 +40,7 @@ from rumormill.stages.attribution import SPEECH, Attr, SentIndex
 from rumormill.stages.quotes import QSpan, find_quotes
 from rumormill.stages.speakers import Registry
 
-VERSION = "sources.v1"
+VERSION = "sources.v2"
 
 Span = tuple[int, int]
 
