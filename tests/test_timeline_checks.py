@@ -27,6 +27,18 @@ def test_seed_timeline_order(seed_ledger_dated) -> None:  # type: ignore[no-unty
     assert aug.label
 
 
+def test_seed_open_bound_on_the_timeline(seed_ledger_dated) -> None:  # type: ignore[no-untyped-def]
+    led = seed_ledger_dated
+    ago = next(t for t in led.times if t.text == "over a year ago")
+    assert (ago.value, ago.mod) == ("2023-01", "BEFORE")
+    entry = next(e for e in led.timeline if ago.id in e.times)
+    assert entry.bound == "before" and entry.latest == "2022-12-31"  # before 2023-01
+    assert "before 2023-01" in entry.label
+    order = [i for i, e in enumerate(led.timeline) if e is entry] + [_entry_for(led, "2023-06")]
+    assert order == sorted(order)
+    assert all(e.bound is None for e in led.timeline if e is not entry)
+
+
 def test_seed_duration_becomes_an_interval_and_checks_out(seed_ledger_dated) -> None:  # type: ignore[no-untyped-def]
     led = seed_ledger_dated
     t2012 = next(t for t in led.times if t.text == "2012")

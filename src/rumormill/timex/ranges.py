@@ -464,10 +464,9 @@ def _range_words(text: str, r: Range, sent: tuple[int, int]) -> set[str]:
     s = sent[0]
     for m in CLAUSE_STOP.finditer(text, sent[0], r.span[0]):
         s = m.end()
-    words = {_stem(w) for w in re.findall(r"[A-Za-z]+", text[s:r.span[0]])}
+    raw = [w.lower() for w in re.findall(r"[A-Za-z]+", text[s:r.span[0]])]
     fam = _families()
-    words |= {fam[w] for w in list(words) if w in fam}
-    return words
+    return {_stem(w) for w in raw} | {fam[w] for w in raw if w in fam}
 
 
 def durations_for(text: str, ranges: list[Range], times: list[Time], sents: list[tuple[int, int]],
@@ -507,7 +506,8 @@ def durations_for(text: str, ranges: list[Range], times: list[Time], sents: list
         noun = _about(text, d)
         if noun is None or not _DEFINITE.search(text, max(0, d.span[0] - 30), d.span[0]):
             continue
-        keys = {noun, fam.get(noun, noun)}
+        raw = _NOUN_AFTER.match(text, d.span[1])
+        keys = {noun, fam.get(noun, noun), fam.get(raw.group(1).lower(), noun) if raw else noun}
         cands = [r for r, w in zip(ranges, words, strict=True) if keys & w
                  and (not people[i] or not people[sent_of(r.span[0])] or people[i] & people[sent_of(r.span[0])])]
         if not cands or len({(length(r), r.lo_gap, r.hi_gap) for r in cands}) != 1:
