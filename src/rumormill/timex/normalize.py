@@ -74,9 +74,14 @@ def _fmt(n: float) -> str:
     return str(int(n)) if n == int(n) else f"{n:g}"
 
 
+_SMALLER = {"Y": (12, "M"), "D": (24, "TH"), "TH": (60, "TM"), "TM": (60, "TS"), "W": (7, "D")}
+
+
 def _duration(n: float | None, unit: str) -> str:
     code = _UNIT_CODE[unit.lower()]
     q = "X" if n is None else None
+    if n is not None and 0 < n < 1 and code in _SMALLER and (n * _SMALLER[code][0]).is_integer():
+        n, code = n * _SMALLER[code][0], _SMALLER[code][1]  # "half an hour" -> PT30M, "half a year" -> P6M
     if code == "DE" and n is not None:
         code, n = "Y", n * 10
     elif code == "CE" and n is not None:

@@ -134,9 +134,9 @@ def _relunit_value(g: dict[str, str], pub: Anchor | None, prev: Anchor | None,
             return f"XXXX-{code}", None, anaphoric
         year = base.year
         if k < 0:
-            year = base.year if _SEASON_MONTH[code] < (base.month or 0) else base.year - 1
+            year = base.year if _SEASON_MONTH[code] + 1 < (base.month or 0) else base.year - 1
         elif k > 0:
-            year = base.year if _SEASON_MONTH[code] > (base.month or 13) else base.year + 1
+            year = base.year if _SEASON_MONTH[code] - 1 > (base.month or 13) else base.year + 1
         return f"{year:04d}-{code}", base.ref, anaphoric
     if g.get("mon"):
         month = _month_no(g["mon"])
@@ -247,11 +247,16 @@ def _season(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
                   mod=mod, anchor=pub.ref if not k else None)
     mid = _SEASON_MONTH[code]
     year = pub.year
-    # a season spans its middle month +-1: without "last/next", the season under way is this one
-    if k < 0 or (not k and tense == "past"):
-        year = pub.year if mid < pub.month or (not k and mid - 1 <= pub.month) else pub.year - 1
-    elif k > 0 or (not k and tense == "future"):
-        year = pub.year if mid > pub.month or (not k and mid + 1 >= pub.month) else pub.year + 1
+    # a season spans its middle month +-1: without "last/next", the season under way is this one; "last"
+    # and "next" skip it ("next spring" written in March is the next year's)
+    if k < 0:
+        year = pub.year if mid + 1 < pub.month else pub.year - 1
+    elif k > 0:
+        year = pub.year if mid - 1 > pub.month else pub.year + 1
+    elif tense == "past":
+        year = pub.year if mid - 1 <= pub.month else pub.year - 1
+    elif tense == "future":
+        year = pub.year if mid + 1 >= pub.month else pub.year + 1
     return _d(f"{year:04d}-{code}", mod=mod, anchor=pub.ref)
 
 
@@ -320,6 +325,8 @@ def _relunitr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
         return _d(value, anchor=ref, anaphoric=ana)
     if unit in ("second", "minute", "hour") or (rel == "past" and m.rule == "relunit"):
         return _d(_duration(1, unit), typ="DURATION")
+    if rel == "next" and unit in ("day", "night") and text[m.start:m.start + 4].lower() == "the ":
+        g = {**g, "rel": "following"}  # "released the next day": the day after the date just mentioned
     if unit == "night" and rel in ("last", "this") and m.rule == "relunit":  # "last night": a TIME (TimeML)
         if pub is None or pub.date is None:
             return _d("XXXX-XX-XXTNI", typ="TIME")
@@ -342,7 +349,9 @@ def _theday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
             found = _ymd(base.date) if base.date else f"{base.year:04d}-{base.month:02d}" if base.month else f"{base.year:04d}"
         return _d(found, anchor=base.ref, anaphoric=base is prev)
     if what == "the weekend":
-        value = _unit_value(pub, "weekend", 0) if pub else None
+        # "were closed over the weekend" written on a weekday: the weekend before; otherwise this week's
+        back = tense == "past" and pub is not None and pub.date is not None and pub.date.isoweekday() < 6
+        value = _unit_value(pub, "weekend", -1 if back else 0) if pub else None
         return _d(value or "XXXX-WXX-WE", anchor=pub.ref if value and pub else None)
     base = prev if prev is not None and prev.date is not None else pub
     if base is None or base.date is None:
@@ -354,6 +363,33 @@ def _yearprev(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
     """"the year previous", "the day before.": one unit before the expression just mentioned."""
     value, ref, ana = _relunit_value({"rel": "previous", "unit": m.groups["unit"]}, pub, prev, tense)
     return _d(value, anchor=ref, anaphoric=ana)
+
+
+def _weekof(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    """"the last week of March": the ISO week holding that week's middle day (the 4th, 11th, …; the last day - 3)."""
+    g = m.groups
+    month = _month_no(g["mon"])
+    if g.get("year"):
+        year: int | None = int(g["year"])
+    elif pub is not None:
+        year = _place_month(pub, month, _deadline_tense(text, m.start, tense))
+    else:
+        year = None
+    if year is None:
+        return _d("XXXX-WXX")
+    ordw = g["ord"].lower()
+    if ordw in ("last", "final"):
+        nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+        mid = nxt - dt.timedelta(days=4)
+    else:
+        mid = dt.date(year, month, 4 + 7 * (_ORD[ordw] - 1))
+    return _d(_week(mid), anchor=None if g.get("year") or pub is None else pub.ref)
+
+
+def _yearago(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    """"the year-earlier period": the calendar unit before the reporting date's."""
+    value, ref, _ = _relunit_value({"rel": "last", "unit": m.groups["unit"]}, pub, None, tense)
+    return _d(value, anchor=ref)
 
 
 def _nthrow(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
@@ -410,8 +446,8 @@ def _deictic(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
         base = _ymd(pub.date + dt.timedelta(days=_DEIC[word]))
         ref = pub.ref
     if pod:
-        return _d(f"{base}T{pod}", typ="TIME", anchor=ref)
-    return _d(base, anchor=ref)
+        return _d(f"{base}T{pod}", mod=_smod(g), typ="TIME", anchor=ref)
+    return _d(base, mod=_smod(g), anchor=ref)
 
 
 def _ago(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
@@ -467,7 +503,8 @@ def _time(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense:
             hh = 0
         tz = "Z" if (g.get("tz") or g.get("tz2") or g.get("tz3") or "").upper() in ("UTC", "GMT") else ""
     base = pub
-    twd, tdeic = g.get("twd") or g.get("twd2"), g.get("tdeic") or g.get("tdeic2")
+    twd = g.get("twd") or g.get("twd2") or g.get("twd3")
+    tdeic = g.get("tdeic") or g.get("tdeic2") or g.get("tdeic3")
     if twd and pub is not None:
         d = _weekday(pub, int(vocab()["weekday"][twd.lower()]), tense, None)
         if d is not None:
@@ -540,6 +577,17 @@ def _holiday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
         return _d(_ymd(d) if d else f"{g['year']}")
     if pub is None:
         return _d(f"XXXX-{fixed}" if fixed else "XXXX-XX-XX")
+    rel = (g.get("rel") or "").lower()
+    if rel and pub.date is not None:  # "last Christmas": the latest before the anchor; "next": the first after
+        days = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := holiday_date(rule, y))]
+        if rel == "this":
+            pick = next((d for d in days if d.year == pub.year), None)
+        elif rel in ("last", "past"):
+            pick = max((d for d in days if d < pub.date), default=None)
+        else:
+            pick = min((d for d in days if d > pub.date), default=None)
+        if pick is not None:
+            return _d(_ymd(pick), anchor=pub.ref)
     value = _place_holiday(pub, rule, _deadline_tense(text, m.start, tense))
     if value is None:
         return _d(f"XXXX-{fixed}" if fixed else "XXXX-XX-XX")
@@ -575,6 +623,6 @@ RESOLVERS: dict[str, Resolver] = {
     "iso": _iso, "slash": _slash, "mdy": _mdy, "dmy": _mdy, "my": _my, "monrel": _monrel, "dom": _dom, "modrel": _modrel,
     "modmon": _modmon, "earlier": _earlier, "quarter": _quarter, "century": _century, "decade": _decade,
     "year": _yearr, "season": _season, "weekday": _weekdayr, "month": _month, "relunit": _relunitr,
-    "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "yearprev": _yearprev, "nthrow": _nthrow, "podtrade": _podtrade, "numrange": _durationr, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,
+    "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "yearprev": _yearprev, "yearago": _yearago, "weekof": _weekof, "nthrow": _nthrow, "podtrade": _podtrade, "numrange": _durationr, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,
     "set": _set, "ref": _ref, "holiday": _holiday, "fiscal": _fiscal,
 }

@@ -144,9 +144,14 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("podtrade", rf"(?P<pre>\bin\s+(?:early\s+|late\s+)?){POD}(?=\s+(?:trading|trade|deals|dealings)\b)"),
         # "the year previous", "the day before." (anaphoric; not "the year before the war")
         ("yearprev", r"\bthe\s+(?P<unit>year|month|week|day)\s+(?P<rel>previous|before|prior|earlier)(?=\s*[.,;:)]|$)"),
+        # "the last week of March": that ISO week
+        ("weekof", rf"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+(?:of|in)\s+{MONFULL}"
+                   rf"(?:\s*,?\s*{YEAR})?"),
+        # "the year-earlier period", "year-ago levels": the unit before the reporting date
+        ("yearago", r"\b(?P<unit>year|month|quarter|week|day)-(?:earlier|ago)\b(?=\s+[a-z])"),
         # "between 60 and 90 days": the first number takes the unit of the second
         ("numrange", rf"(?P<pre>\b(?:between|from)\s+){NUM}(?=\s+(?:and|to)\s+{NUMBARE}(?:\s+|-){UNITS}\b)"),
-        ("deictic", rf"{DEICTIC}(?:\s+{POD})?|(?P<this>this|that)\s+{POD.replace('<pod>', '<pod2>')}"),
+        ("deictic", rf"(?:(?P<smod>early|late)\s+)?{DEICTIC}(?:\s+{POD})?|(?P<this>this|that)\s+{POD.replace('<pod>', '<pod2>')}"),
         ("ago", rf"(?P<fewago>(?:a\s+)?(?:few|several|many))\s+{UNIT.replace('<unit>', '<unitago>')}s\s+ago\b"
                 rf"|{MODPRE}?{NUM}\s+(?:more\s+)?{UNITS}\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence)\b"
                 r"|(?P<dir2>before|after|prior)(?=\s*[.,;:)]|$))"),
@@ -154,6 +159,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                  r"(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T|BST|CET|(?-i:[ECMP]T))\b)?"
                  rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd>')}|(?P<tdeic>today|yesterday|tomorrow))\b)?"
                  r"|\b(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[ECMP][SD]T|BST|CET)\b)?"
+                 rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd3>')}|(?P<tdeic3>today|yesterday|tomorrow))\b)?"
                  r"|\b(?P<hh3>[01]\d|2[0-3])(?P<mm3>[0-5]\d)\s+(?P<tz3>UTC|GMT|hours)\b"
                  rf"|\b(?P<noon>noon|midnight)\b(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd2>')}|(?P<tdeic2>today|yesterday|tomorrow))\b)?"),
         ("duration", rf"(?:(?:the\s+)?(?P<rel>past|last|next|previous|first|coming|following|final)\s+)?"
@@ -174,7 +180,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                 # not "most recent model", "five current models", "recent years" (a vague duration)
                 r"|(?<!\bmost\s)(?<!\bmore\s)\b(?P<adjref>recent|current)\b(?=\s+[a-z])"
                 r"(?!\s+(?:years|months|weeks|days|decades|account|affairs|events|issue|issues)\b)"),
-        ("holiday", rf"\b(?P<hol>{_holiday_alt()})(?:\s+(?:of\s+)?{YEAR})?"),
+        ("holiday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b(?P<hol>{_holiday_alt()})(?:\s+(?:of\s+)?{YEAR})?"),
         # fiscal years (TimeML "FY2013"): "fiscal 2013", "fiscal year 2013", "FY2013", "FY 13", "the 2013 fiscal
         # year", "the/last/next/current fiscal year"
         ("fiscal", rf"\bfiscal[-\s]+(?:year\s+)?{YEAR}"
@@ -222,6 +228,11 @@ _PAPER_AFTER = re.compile(
 _NOT_TIME_PART = re.compile(
     r"^\s+of\s+(?:the|a|an|this|that|its|their|his|her)\s+(?!(?:year|fiscal|decade|century|season|month|week|"
     r"twentieth|nineteenth|twenty-first|current|next|last|\d|['’])\w*)[a-z]", re.I)
+_HOLIDAY_THING = re.compile(
+    r"^\s+(?:trees?|cards?|carols?|lights|decorations?|ornaments?|stockings?|presents?|gifts?|songs?|music|albums?|"
+    r"movies?|films?|specials?|episodes?|costumes?|candy|eggs?|bunny|pudding|cake|jumpers?|sweaters?|markets?|"
+    r"spirit|party|parties|dinner|lunch|menu|ads?|adverts?|campaign|bonus|bonuses|hampers?|crackers?|"
+    r"pumpkins?|parade|rising|islands?)\b", re.I)
 _OF_AGE = re.compile(r"^\s+of\s+age\b", re.I)
 _INDEX_AFTER = re.compile(r"^\s+(?:index|indices|fund|series)\b", re.I)
 _NUMBER_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|all)\s+$", re.I)
@@ -270,8 +281,8 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False
     if name == "weekday" and not g.get("pod") and _PAPER_AFTER.match(after):
         return False  # "The Sunday Times", "the Mail on Sunday" is fine: a title word after the weekday
-    if name == "holiday" and not g.get("year") and _CAPWORD_AFTER.match(after):
-        return False  # a name: "Easter Island", "Christmas Island"
+    if name == "holiday" and not g.get("year") and (_CAPWORD_AFTER.match(after) or _HOLIDAY_THING.match(after)):
+        return False  # a name ("Easter Island") or a thing named after the day ("the Christmas tree")
     if name == "quarter" and not g.get("q") and _NOT_TIME_PART.match(after):
         return False  # "the first half of the match": a part of a game, a speech, a book
     if name == "duration" and _OF_AGE.match(after):
@@ -329,7 +340,7 @@ _RULE_NEEDS = {
     "iso": "digit", "slash": "digit", "mdy": "month", "dmy": "month", "my": "month", "monrel": "month",
     "modrel": "unit season month digit", "modmon": "month", "earlier": "unit deic", "quarter": "unit digit",
     "century": "unit digit", "decade": "digit decw", "year": "digit", "season": "season", "weekday": "weekday",
-    "month": "month", "relunit": "unit", "yearprev": "unit", "nthrow": "unit", "podtrade": "pod", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit",
+    "month": "month", "relunit": "unit", "yearprev": "unit", "yearago": "unit", "weekof": "month", "nthrow": "unit", "podtrade": "pod", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit",
     "deictic": "deic pod", "ago": "unit", "time": "digit", "duration": "unit", "vaguedur": "unit long",
     "set": "unit weekday season setadj", "ref": "ref", "holiday": "holiday", "fiscal": "fiscal",
 }
