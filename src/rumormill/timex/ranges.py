@@ -281,6 +281,10 @@ _SIGNAL = re.compile(
     r"\b(?P<w>ever\s+since|since|until|till|['’]til|up\s+(?:to|until)|through|thru|by|before|prior\s+to|after|"
     r"no\s+later\s+than|not\s+later\s+than|no\s+earlier\s+than|not\s+earlier\s+than|starting(?:\s+in|\s+on)?|"
     r"beginning(?:\s+in|\s+on)?|from)\s+(?:(?:as\s+)?early\s+as\s+)?(?:in\s+|on\s+)?$", re.I)
+# "if the sale had gone through last year", "make it through this year": a phrasal verb, not a bound
+_THROUGH_VERB = re.compile(r"\b(?:go|goes|going|gone|went|get|gets|getting|got|gotten|come|comes|came|coming|"
+                           r"pass|passes|passed|make\s+it|made\s+it|be|been|is|was|were|are|pull|pulled|see|saw)\s+"
+                           r"(?:it\s+)?through\s+$", re.I)
 _NOT_UNTIL = re.compile(r"(?:\b(?:not|never|only)|n['’]t)\b[^.;:!?]{0,40}$", re.I)
 _ONWARD = re.compile(r"\s+(?:on(?:wards?)?|forward|and\s+(?:beyond|after|later))\b", re.I)
 _HAD = re.compile(r"\bhad\b", re.I)
@@ -338,6 +342,8 @@ def find_bounds(text: str, times: list[Time], published: Published, ranges: list
             word = None
         if word in _UP_TO and _NOT_UNTIL.search(text[max(0, start - 60):start - len(head) + m.start()] if m else ""):
             word = None  # "not until 2015": it happens then, it is not a bound
+        if word in ("through", "thru") and _THROUGH_VERB.search(head):
+            word = None
         if word == "by" and re.match(r"\s+(?:standards?|levels?|figures?)\b", text[t.span[1]:]):
             word = None
         if word is None and t.mod not in _OPEN_MODS:
