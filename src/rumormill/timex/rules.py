@@ -365,6 +365,17 @@ def _yearprev(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
     return _d(value, anchor=ref, anaphoric=ana)
 
 
+def _yearend(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    """"by year-end": the current year, mod END; in a past clause the last one (unless written in its last month)."""
+    unit = (m.groups.get("unit") or m.groups.get("unit2") or "year").lower()
+    if pub is None:
+        return _d(_unresolved(unit), mod="END")
+    last_month = pub.month == 12 if unit == "year" else False
+    k = -1 if tense == "past" and not last_month else 0
+    value = _unit_value(pub, unit, k)
+    return _d(value or _unresolved(unit), mod="END", anchor=pub.ref if value else None)
+
+
 def _weekof(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     """"the last week of March": the ISO week holding that week's middle day (the 4th, 11th, …; the last day - 3)."""
     g = m.groups
@@ -439,15 +450,19 @@ def _deictic(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
     word = re.sub(r"\s+", " ", (g.get("deic") or "today").lower())
     if word == "tonight":
         pod = pod or "NI"
-    if pub is None or pub.date is None:
+    src = pub
+    if (g.get("this") or "").lower() == "that" and prev is not None and prev.date is not None:
+        src = prev  # "That night he was charged": the night of the day just mentioned
+    if src is None or src.date is None:
         base = "XXXX-XX-XX"
         ref = None
     else:
-        base = _ymd(pub.date + dt.timedelta(days=_DEIC[word]))
-        ref = pub.ref
+        base = _ymd(src.date + dt.timedelta(days=_DEIC[word]))
+        ref = src.ref
+    ana = src is prev and prev is not None
     if pod:
-        return _d(f"{base}T{pod}", mod=_smod(g), typ="TIME", anchor=ref)
-    return _d(base, mod=_smod(g), anchor=ref)
+        return _d(f"{base}T{pod}", mod=_smod(g), typ="TIME", anchor=ref, anaphoric=ana)
+    return _d(base, mod=_smod(g), anchor=ref, anaphoric=ana)
 
 
 def _ago(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
@@ -491,7 +506,7 @@ def _ago(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
 def _time(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
     if g.get("noon"):
-        hh, mm = (12, 0) if g["noon"].lower() == "noon" else (24, 0)
+        hh, mm = (24, 0) if g["noon"].lower() == "midnight" else (12, 0)
         tz = ""
     else:
         hh = int(g.get("hh") or g.get("hh2") or g.get("hh3") or 0)
@@ -515,8 +530,8 @@ def _time(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense:
     elif prev is not None and prev.date is not None and prev.ref != "published" and _near(m, prev):
         base = prev
     day = _ymd(base.date) if base and base.date else "XXXX-XX-XX"
-    return _d(f"{day}T{hh:02d}:{mm:02d}{tz}", typ="TIME", anchor=base.ref if base and base.date else None,
-              anaphoric=base is prev)
+    return _d(f"{day}T{hh:02d}:{mm:02d}{tz}", mod="APPROX" if g.get("tapx") else None, typ="TIME",
+              anchor=base.ref if base and base.date else None, anaphoric=base is prev)
 
 
 def _near(m: Mention, prev: Anchor) -> bool:
@@ -623,6 +638,6 @@ RESOLVERS: dict[str, Resolver] = {
     "iso": _iso, "slash": _slash, "mdy": _mdy, "dmy": _mdy, "my": _my, "monrel": _monrel, "dom": _dom, "modrel": _modrel,
     "modmon": _modmon, "earlier": _earlier, "quarter": _quarter, "century": _century, "decade": _decade,
     "year": _yearr, "season": _season, "weekday": _weekdayr, "month": _month, "relunit": _relunitr,
-    "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "yearprev": _yearprev, "yearago": _yearago, "weekof": _weekof, "nthrow": _nthrow, "podtrade": _podtrade, "numrange": _durationr, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,
+    "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "yearprev": _yearprev, "yearago": _yearago, "weekof": _weekof, "yearend": _yearend, "nthrow": _nthrow, "podtrade": _podtrade, "numrange": _durationr, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,
     "set": _set, "ref": _ref, "holiday": _holiday, "fiscal": _fiscal,
 }

@@ -123,7 +123,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                    rf"|\bthe\s+(?:(?P<smod3>early|mid|late)[-\s]+)?(?P<decw>{_alt(v['decadeword'])})\b"),
         ("year", rf"(?:(?:{POSMOD})[-\s]+)?(?:the\s+year\s+)?(?<![\w$£€#.])(?<![A-Za-z]-){YEAR}(?!\w|-[A-Za-z])"
                  r"|(?P<pre>\b(?:in|of|since|until|by|from|to)\s+)['’](?P<yy>\d\d)\b"),
-        ("season", rf"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<the>the)\s+|(?P<pre>\b(?:in|during|since|until|by)\s+)"
+        ("season", rf"(?:(?:this\s+(?=past\b))?(?P<rel>last|next|this|past|coming)\s+|(?P<the>the)\s+|(?P<pre>\b(?:in|during|since|until|by)\s+)"
                    rf"|{POSMOD}[-\s]+)?\b{SEASON}\b(?:\s+(?:of\s+)?{YEAR})?"),
         ("weekday", rf"(?:(?P<smod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?\b{WD}(?:\s+{POD})?\b"),
         ("month", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b{MONFULL}\b"),
@@ -144,6 +144,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("podtrade", rf"(?P<pre>\bin\s+(?:early\s+|late\s+)?){POD}(?=\s+(?:trading|trade|deals|dealings)\b)"),
         # "the year previous", "the day before." (anaphoric; not "the year before the war")
         ("yearprev", r"\bthe\s+(?P<unit>year|month|week|day)\s+(?P<rel>previous|before|prior|earlier)(?=\s*[.,;:)]|$)"),
+        # "by year-end", "at the year's end", "quarter-end": the end of the current (or, in a past clause, last) one
+        ("yearend", r"\b(?P<unit>year|quarter|month)[-\s]end\b|(?:the\s+)?(?P<unit2>year|month)['’]s\s+end\b"),
         # "the last week of March": that ISO week
         ("weekof", rf"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+(?:of|in)\s+{MONFULL}"
                    rf"(?:\s*,?\s*{YEAR})?"),
@@ -155,14 +157,16 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("ago", rf"(?P<fewago>(?:a\s+)?(?:few|several|many))\s+{UNIT.replace('<unit>', '<unitago>')}s\s+ago\b"
                 rf"|{MODPRE}?{NUM}\s+(?:more\s+)?{UNITS}\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence)\b"
                 r"|(?P<dir2>before|after|prior)(?=\s*[.,;:)]|$))"),
-        ("time", r"\b(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
+        ("time", r"(?:(?P<tapx>about|around|approximately|roughly)\s+)?(?:"
+                 r"\b(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
                  r"(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T|BST|CET|(?-i:[ECMP]T))\b)?"
                  rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd>')}|(?P<tdeic>today|yesterday|tomorrow))\b)?"
                  r"|\b(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[ECMP][SD]T|BST|CET)\b)?"
                  rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd3>')}|(?P<tdeic3>today|yesterday|tomorrow))\b)?"
                  r"|\b(?P<hh3>[01]\d|2[0-3])(?P<mm3>[0-5]\d)\s+(?P<tz3>UTC|GMT|hours)\b"
-                 rf"|\b(?P<noon>noon|midnight)\b(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd2>')}|(?P<tdeic2>today|yesterday|tomorrow))\b)?"),
-        ("duration", rf"(?:(?:the\s+)?(?P<rel>past|last|next|previous|first|coming|following|final)\s+)?"
+                 rf"|\b(?P<noon>noon|midnight|midday)\b(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd2>')}|(?P<tdeic2>today|yesterday|tomorrow))\b)?)"),
+        ("duration", rf"(?:(?:the\s+)?(?P<rel>past|last|next|previous|first|coming|following|final)\s+"
+                     rf"|the\s+(?=(?:{NUMBARE})\s+{UNITS.replace('(?P<unit>', '(?:')}\b))?"
                      rf"{MODPRE}?{NUM}(?:\s+|-)(?:(?:more|full|straight|consecutive|trading|business|long)[-\s]+)?"
                      rf"{UNITS}\b(?![-\s]+olds?\b)(?:-long\b)?"),
         ("vaguedur", rf"(?:(?:the\s+)?(?P<rel>past|last|next|coming)\s+)?{VAGUE}\s+{UNIT}s\b(?![-\s]+olds?\b)"
@@ -225,6 +229,7 @@ _QUANTITY_AFTER = re.compile(
 _PAPER_AFTER = re.compile(
     r"^\s+(?-i:Times|Telegraph|Mirror|Express|Post|Herald|Independent|Tribune|Mail|Star|Sport|Observer|People|"
     r"Business|Morning\s+Herald|Night\s+Football)\b")
+_PAPER_BEFORE = re.compile(r"(?-i:Mail|Independent|Telegraph|Times|Express|Mirror|Herald|Post|People)\s+on\s+$")
 _NOT_TIME_PART = re.compile(
     r"^\s+of\s+(?:the|a|an|this|that|its|their|his|her)\s+(?!(?:year|fiscal|decade|century|season|month|week|"
     r"twentieth|nineteenth|twenty-first|current|next|last|\d|['’])\w*)[a-z]", re.I)
@@ -279,7 +284,7 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
                 return False
     if name == "weekday" and after[:2] in ("’s", "'s") and re.match(r"^.s\s+[A-Z]", after):
         return False
-    if name == "weekday" and not g.get("pod") and _PAPER_AFTER.match(after):
+    if name == "weekday" and not g.get("pod") and (_PAPER_AFTER.match(after) or _PAPER_BEFORE.search(before)):
         return False  # "The Sunday Times", "the Mail on Sunday" is fine: a title word after the weekday
     if name == "holiday" and not g.get("year") and (_CAPWORD_AFTER.match(after) or _HOLIDAY_THING.match(after)):
         return False  # a name ("Easter Island") or a thing named after the day ("the Christmas tree")
@@ -320,7 +325,7 @@ _KIND_WORDS = {
     "fiscal": "fiscal",
     "decw": "twenties thirties forties fifties sixties seventies eighties nineties",
     "long": "long",
-    "digit": "noon midnight",
+    "digit": "noon midnight midday",
 }
 _TRIGGER_KINDS: dict[str, frozenset[str]] = {}
 for _kind, _words in _KIND_WORDS.items():
@@ -340,7 +345,7 @@ _RULE_NEEDS = {
     "iso": "digit", "slash": "digit", "mdy": "month", "dmy": "month", "my": "month", "monrel": "month",
     "modrel": "unit season month digit", "modmon": "month", "earlier": "unit deic", "quarter": "unit digit",
     "century": "unit digit", "decade": "digit decw", "year": "digit", "season": "season", "weekday": "weekday",
-    "month": "month", "relunit": "unit", "yearprev": "unit", "yearago": "unit", "weekof": "month", "nthrow": "unit", "podtrade": "pod", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit",
+    "month": "month", "relunit": "unit", "yearprev": "unit", "yearago": "unit", "weekof": "month", "yearend": "unit", "nthrow": "unit", "podtrade": "pod", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit",
     "deictic": "deic pod", "ago": "unit", "time": "digit", "duration": "unit", "vaguedur": "unit long",
     "set": "unit weekday season setadj", "ref": "ref", "holiday": "holiday", "fiscal": "fiscal",
 }
