@@ -16,7 +16,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _SENT_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 
 _FUTURE = frozenset(
-    ["will", "won't", "'ll", "’ll", "shall", "upcoming", "going", "planning", "plans", "plan", "intends", "intend", "hopes", "hoping", "expects", "expected", "scheduled", "due", "aims", "aiming", "hope", "wants", "wish",
+    ["will", "won't", "'ll", "’ll", "shall", "upcoming", "going", "planning", "plans", "plan", "intends", "intend", "hopes", "hoping", "expects", "expect", "expected", "anticipate", "anticipates", "scheduled", "due", "aims", "aiming", "hope", "wants", "wish",
      "should", "could", "might", "must", "would"]
 )
 _PAST = frozenset(
