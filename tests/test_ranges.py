@@ -211,3 +211,25 @@ def test_bounds_without_a_publication_date() -> None:
     unknown = Published(value=None, earliest=None, latest=None, how="unknown", reason=None)
     b = find_bounds(text, [t], unknown, [])[0]
     assert (b.kind, b.earliest.isoformat(), b.latest.isoformat()) == ("ongoing", "2008-01-01", "2008-01-01")
+
+
+@pytest.mark.parametrize(("text", "tagged", "value", "expected"), [
+    ("He was mayor 2009-11, they said.", "2009-11", "2009", ("2009-01-01", "2011-12-31")),
+    ("He was mayor 2009–2011, they said.", "2009–2011", "2009", ("2009-01-01", "2011-12-31")),
+    ("The fair ran March 3-5, they said.", "March 3-5", "2023-03-03", ("2023-03-03", "2023-03-05")),
+    ("The fair ran March 3-5, 2021, they said.", "March 3-5, 2021", "2021-03-03", ("2021-03-03", "2021-03-05")),
+])
+def test_a_tagger_that_takes_the_range_as_one_expression(text: str, tagged: str, value: str,
+                                                         expected: tuple[str, str]) -> None:
+    r = find_ranges(text, [_t(1, tagged, text, value)])[0]
+    assert (r.earliest.isoformat(), r.latest.isoformat()) == expected and r.derived
+    assert r.end_span[0] > text.index(tagged) and text[r.end_span[1] - 1].isdigit()
+
+
+@pytest.mark.parametrize("body", [
+    "The sequel will not be out until 2025, the studio said.",
+    "If the sale had gone through last year, the jets would have arrived.",
+])
+def test_no_bound(body: str) -> None:
+    led = _led(body)
+    assert all(e.bound is None for e in led.timeline), led.timeline

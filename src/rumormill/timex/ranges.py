@@ -69,6 +69,8 @@ _SHORT_YEAR = re.compile(r"\s?[-–]\s?(\d{2})(?![\d])(?![-–/.:]\d)")
 _DAY_END = re.compile(r"(?:\s?[-–]\s?|\s+(?:to|through|until|till)\s+)(\d{1,2})(?:st|nd|rd|th)?\b(?![-–/.:]?\d)"
                       r"(?!\s*(?:%|percent|per\b|[ap]\.?m\b|o['’]clock|years?\b|months?\b|weeks?\b|days?\b|hours?\b|"
                       r"minutes?\b|people|times))")
+_YEAR_PAIR = re.compile(r"(\d{4})\s?[-–]\s?(\d{4}|\d{2})")
+_DAY_PAIR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s?[-–]\s?(\d{1,2})(?:st|nd|rd|th)?(?:,?\s*\d{4})?$")
 _YEAR_AFTER = re.compile(r",?\s*(\d{4})\b")
 
 
@@ -219,39 +221,56 @@ def _pair(text: str, a: Time, b: Time) -> Range | None:
 
 
 def _short_year(text: str, a: Time, dates: list[Time]) -> Range | None:
-    """"2009-11", "2009–11": the second year shortened to two digits (a four-digit one is a pair)."""
-    if not re.fullmatch(r"\d{4}", a.value) or not a.text.endswith(a.value):
+    """"2009-11", "2009–11": the second year shortened to two digits (a four-digit one is a pair).
+
+    Also when the tagger took "2009-11" or "2009-2011" as one expression with the value of its first year.
+    """
+    if not re.fullmatch(r"\d{4}", a.value):
         return None
-    m = _SHORT_YEAR.match(text, a.span[1])
-    if not m:
+    own = _YEAR_PAIR.fullmatch(a.text)
+    inside: tuple[Time, ...] = ()
+    if own and own.group(1) == a.value:
+        second = (a.span[0] + own.start(2), a.span[0] + own.end(2))
+        digits, end = own.group(2), a.span[1]
+    elif a.text.endswith(a.value) and (m := _SHORT_YEAR.match(text, a.span[1])):
+        second, digits, end = m.span(1), m.group(1), m.end()
+        inside = tuple(t for t in dates if m.start(1) <= t.span[0] < m.end(1))
+    else:
         return None
     y1 = int(a.value)
-    y2 = y1 // 100 * 100 + int(m.group(1))
-    if y2 <= y1:
+    y2 = int(digits) if len(digits) == 4 else y1 // 100 * 100 + int(digits)
+    if len(digits) == 2 and y2 <= y1:
         y2 += 100
-    if y2 - y1 > 30:
+    if not y1 < y2 <= y1 + 30:
         return None
-    inside = tuple(t for t in dates if m.start(1) <= t.span[0] < m.end(1))
-    return _make(text, (a.span[0], m.end()), (a, *inside), a, a.value, f"{y2:04d}", None, m.span(1), True, None)
+    return _make(text, (a.span[0], end), (a, *inside), a, a.value, f"{y2:04d}", None, second, True, None)
 
 
 def _day_range(text: str, a: Time, dates: list[Time]) -> Range | None:
-    """"March 3-5", "from March 3 to 5": the second day written as a bare number."""
+    """"March 3-5", "from March 3 to 5": the second day written as a bare number.
+
+    Also when the tagger took "March 3-5" as one expression with the value of its first day.
+    """
     if _granularity(a.value) != "D" or not re.search(r"\d(?:st|nd|rd|th)?$", a.text):
         return None
-    m = _DAY_END.match(text, a.span[1])
-    if not m:
-        return None
-    lead = _FROM.search(text[max(0, a.span[0] - 60):a.span[0]])
-    if text[a.span[1]:m.start(1)].strip() not in ("-", "–") and not lead:
-        return None  # "March 3 to 5" only after "from"
     y, mo, d1 = int(a.value[:4]), int(a.value[5:7]), int(a.value[8:10])
-    d2 = int(m.group(1))
+    own = _DAY_PAIR.search(a.text)
+    inside: list[Time] = []
+    lead = _FROM.search(text[max(0, a.span[0] - 60):a.span[0]])
+    if own and int(own.group(1)) == d1:
+        second = (a.span[0] + own.start(2), a.span[0] + own.end(2))
+        d2, end = int(own.group(2)), a.span[1]
+    else:
+        m = _DAY_END.match(text, a.span[1])
+        if not m:
+            return None
+        if text[a.span[1]:m.start(1)].strip() not in ("-", "–") and not lead:
+            return None  # "March 3 to 5" only after "from"
+        second, d2, end = m.span(1), int(m.group(1)), m.end()
+        inside = [t for t in dates if m.start(1) <= t.span[0] < m.end(1)]
     if not d1 < d2 <= calendar.monthrange(y, mo)[1]:
         return None
     va, vb, note = a.value[:10], f"{y:04d}-{mo:02d}-{d2:02d}", None
-    end = m.end()
-    inside = [t for t in dates if m.start(1) <= t.span[0] < m.end(1)]
     after = _YEAR_AFTER.match(text, end)
     if after and _yearless(a):  # "March 3-5, 2023": the year after the range is both endpoints'
         year = int(after.group(1))
@@ -262,7 +281,7 @@ def _day_range(text: str, a: Time, dates: list[Time]) -> Range | None:
             va, vb, end = va2, vb2, after.end()
             inside += [t for t in dates if after.start(1) <= t.span[0] < after.end(1)]
     start = a.span[0] - (min(60, a.span[0]) - lead.start()) if lead else a.span[0]
-    return _make(text, (start, end), (a, *inside), a, va, vb, None, m.span(1), True, note)
+    return _make(text, (start, end), (a, *inside), a, va, vb, None, second, True, note)
 
 
 # --------------------------------------------------------------------------- open bounds
