@@ -51,11 +51,11 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 _DEIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
          "the day before yesterday": -2, "the day after tomorrow": 2}
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
-_ANAPHORIC_REL = frozenset({"following", "previous", "same"})
+_ANAPHORIC_REL = frozenset({"following", "previous", "same", "prior"})
 
 
 def _num(word: str) -> float | None:
-    w = re.sub(r"\s+", " ", word.lower().strip())
+    w = re.sub(r"\s+", " ", word.lower().strip().replace("-and-a-half", " and a half"))
     half = 0.0
     if w.endswith(" and a half"):
         w, half = w[: -len(" and a half")], 0.5

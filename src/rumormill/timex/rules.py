@@ -125,7 +125,7 @@ def _relunit_value(g: dict[str, str], pub: Anchor | None, prev: Anchor | None,
     base = (prev or pub) if anaphoric else pub
     if g.get("thewhat") and unit == "year":
         base = pub
-    k = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
+    k = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
     if g.get("season"):
         code = vocab()["season"][g["season"].lower()]
         if base is None:
@@ -217,6 +217,8 @@ def _century(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
 def _decade(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
     if g.get("dec"):
+        if g["dec"].endswith("0") and g["dec"] < "200":
+            return _d(g["dec"][:2], mod=_smod(g))  # "the 1800s", "the early 1900s": the century (not 1800-1809)
         return _d(g["dec"], mod=_smod(g))
     if g.get("decw"):  # "the sixties": the decade of the century the '60s would be in
         g = {**g, "dec2": vocab()["decadeword"][g["decw"].lower()], "smod2": g.get("smod3") or ""}

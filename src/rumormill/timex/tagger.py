@@ -88,7 +88,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     units1 = "one|two|three|four|five|six|seven|eight|nine"
     NUMBARE = (rf"(?:\d+(?:\.\d+)?|(?:{tens})[-\s](?:{units1})|{_alt(numw)}|an?)"
-               r"(?:\s+and\s+a\s+half)?")
+               r"(?:[-\s]+and[-\s]+a[-\s]+half)?")
     NUM = rf"(?P<num>{NUMBARE})"
     VAGUE = rf"(?P<vague>{_alt(v['vague'])})"
     UNIT = r"(?P<unit>second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|centurie)"
@@ -128,7 +128,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("weekday", rf"(?:(?P<smod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?\b{WD}(?:\s+{POD})?\b"),
         ("month", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b{MONFULL}\b"),
         ("relunit", rf"(?:the\s+|that\s+(?=same\b)|(?P<thispast>this\s+)(?=past\b))?(?P<rel>last|next|this|coming|past|previous|following|current|same|"
-                    rf"upcoming)\s+{UNIT}\b"),
+                    rf"upcoming|prior)\s+{UNIT}\b"),
         ("sameperiod", r"\bthe\s+same\s+(?P<sunit>month|quarter|week|day|period|time)\s+(?:of\s+)?"
                         r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior)\s+year)\b"),
         ("dom", r"(?P<pre>\b(?:on|by|until|since|from)\s+)the\s+(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
