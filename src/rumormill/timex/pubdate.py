@@ -288,6 +288,11 @@ def _month_end(m: int) -> dt.date:
 Span = tuple[dt.date, dt.date, Tagged]
 
 
+def _mi_start_ok(m: int, b: int) -> bool:
+    """Month ``m`` lies in the year before a named event's year that ends with month ``b``."""
+    return b - 23 <= m < b - 11
+
+
 def _month_scores(past: list[Span], ahead: list[Span], latest: Span | None, first: Span | None,
                   last_year_in: int | None, yearless: list[tuple[int, int | None, Tagged]],
                   votes: list[tuple[int, float, str]] = (),  # type: ignore[assignment]
@@ -301,24 +306,28 @@ def _month_scores(past: list[Span], ahead: list[Span], latest: Span | None, firs
         hi_m = min(hi_m, _mi(first[1]) + 24)
     if hi_m - lo_m < 11:  # the evidence contradicts itself: look at everything around it
         lo_m, hi_m = min(ends) - 24, max(ends) + 24
+    import bisect
+
+    starts = sorted(_mi(a) for a, _b, _t in past)
+    nominal = [_mi(b) for a, b, _t in past if _mi(b) - _mi(a) > 12]
+    planned = sorted(_mi(b) for _a, b, t in ahead if t.tense == "future")
+    present = [(_mi(a), _mi(b)) for a, b, t in ahead if t.tense != "future"]
+    after = _mi(latest[1]) if latest is not None else None
+    before = _mi(first[0]) if first is not None else None
     out: dict[int, float] = {}
     for m in range(lo_m, hi_m + 1):
-        w = 1.0
-        for a, b, _t in past:
-            if m < _mi(a):
-                w *= _WRONG_SIDE
-            elif _mi(b) - _mi(a) > 12 and m < _mi(b) - 11:
+        # a month before a past-tense date or after a future-tense one: a tense error is possible, so unlikely
+        w = _WRONG_SIDE ** ((len(starts) - bisect.bisect_right(starts, m)) + bisect.bisect_left(planned, m))
+        for b in nominal:
+            if _mi_start_ok(m, b):
                 w *= 0.6  # "the 2016 race" in 2015: possible, but most talk of an event is in its own year
-        for a, b, t in ahead:
-            if t.tense == "future":
-                if m > _mi(b):
-                    w *= _WRONG_SIDE
-            elif not _mi(a) <= m <= _mi(b):
+        for a, b in present:
+            if not a <= m <= b:
                 w *= 0.5  # "is hoping for 2024": present-tense years are weaker evidence
-        if latest is not None and m > _mi(latest[1]):
-            w *= _step(_AFTER_PAST, m - _mi(latest[1]))
-        if first is not None:
-            gap = _mi(first[0]) - m
+        if after is not None and m > after:
+            w *= _step(_AFTER_PAST, m - after)
+        if before is not None:
+            gap = before - m
             w *= _step(_BEFORE_FUTURE, gap) if gap >= 0 else 0.6
         if last_year_in is not None and m // 12 != last_year_in:
             w *= 0.25
@@ -327,7 +336,7 @@ def _month_scores(past: list[Span], ahead: list[Span], latest: Span | None, firs
                 w *= 0.5
         for year, weight, _why in votes:  # "last year's 2015 election": published in 2016
             if m // 12 != year:
-                w *= 1.0 - 0.75 * weight
+                w *= _WRONG_SIDE ** weight
         for month, day, wd, tense in weekdays:  # "Tuesday, March 8": a year in which March 8 is a Tuesday
             w *= _weekday_weight(m, month, day, wd, tense)
         out[m] = w
@@ -353,6 +362,10 @@ _SINCE = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|te
 _BORN = re.compile(r"\bborn\s+(?:in\s+|on\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?((?:1[89]|20)\d\d)\b")
 _AGE = re.compile(r"(?:\b[A-Z][\w'’.-]+,\s+(\d{1,3}),|\b(?:is|aged?|turns|turned)\s+(\d{1,3})\b(?!\s*(?:%|percent|years?\s+ago)))")
 _GAP_WORDS = re.compile(r"^[\s,;:()—–-]*(?:(?:in|of|on|since|back|and|or|the|year|['’]s)[\s,;:()—–-]*){0,3}$", re.I)
+_CHEAP_ANNIVERSARY = re.compile(r"nniversar|irthday", re.I)
+_CHEAP_SINCE = re.compile(r"years\s+since", re.I)
+_SINCE_BEFORE = re.compile(r"\b(?:since|from|until|till|through|between|before|after)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_PRESENT_VOTE = 0.25
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$")
 
@@ -372,8 +385,10 @@ def _year_votes(text: str, tagged: list[Tagged]) -> list[tuple[int, float, str]]
     """
     from rumormill.timex.tense import _SENT_END
 
-    ends = [m.end() for m in _SENT_END.finditer(text)]
     years = [t for t in tagged if t.rule == "year" and re.fullmatch(r"\d{4}", t.norm.value) and not t.norm.anaphoric]
+    if not years:
+        return []
+    ends = [m.end() for m in _SENT_END.finditer(text)]
     out: list[tuple[int, float, str]] = []
     for t in tagged:
         k: int | None = None
@@ -392,12 +407,14 @@ def _year_votes(text: str, tagged: list[Tagged]) -> list[tuple[int, float, str]]
             if _sentence_of(ends, y.start) != sent:
                 continue
             gap = text[t.end:y.start] if t.end <= y.start else text[y.end:t.start]
-            weight = 1.0 if _GAP_WORDS.match(gap) else 0.5
-            out.append((int(y.norm.value) - k, weight, f"'{t.text}' with '{y.text}' ({int(y.norm.value) - k})"))
-    for y in years:  # "there are more voters in 2016", "2016 is ...": a present-tense year is most often this one
-        if y.tense == "present" and not _NOMINAL.match(text, y.end):
-            out.append((int(y.norm.value), 0.5, f"'{y.text}' in a present-tense clause"))
+            if _GAP_WORDS.match(gap):  # side by side; further apart in a sentence they often name two times
+                out.append((int(y.norm.value) - k, 1.0, f"'{t.text}' with '{y.text}' ({int(y.norm.value) - k})"))
+    for y in years:  # "there are more voters in 2016": a present-tense year is more often this one than not
+        if y.tense == "present" and not _NOMINAL.match(text, y.end) and not _SINCE_BEFORE.search(text, max(0, y.start - 30), y.start):
+            out.append((int(y.norm.value), _PRESENT_VOTE, f"'{y.text}' in a present-tense clause"))
     for rx, kind in ((_ANNIVERSARY, "anniversary"), (_SINCE, "since")):
+        if not (_CHEAP_ANNIVERSARY if kind == "anniversary" else _CHEAP_SINCE).search(text):
+            continue
         for m in rx.finditer(text):
             n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER[m.group(1).lower()]
             if kind == "since":
@@ -409,7 +426,7 @@ def _year_votes(text: str, tagged: list[Tagged]) -> list[tuple[int, float, str]]
                     continue
                 year, words = int(after[0].norm.value), f"{m.group(0)} … {after[0].text}"
             out.append((year + n, 1.0, f"'{words}' ({year + n})"))
-    for m in _BORN.finditer(text):
+    for m in _BORN.finditer(text) if "born" in text else ():
         sent = _sentence_of(ends, m.start())
         s = ends[sent - 1] if sent else 0
         e = ends[sent] if sent < len(ends) else len(text)
@@ -439,7 +456,7 @@ def _weekday_dates(text: str, tagged: list[Tagged]) -> list[tuple[int, int, int,
 
 
 def _weekday_weight(m: int, month: int, day: int, wd: int, tense: str | None) -> float:
-    """Months near a date with that month, day and weekday weigh 1; the rest 0.3."""
+    """Months near a date with that month, day and weekday weigh 1; the rest 0.02 (the calendar is sure)."""
     year = m // 12
     for y in (year - 1, year, year + 1):
         try:
@@ -452,7 +469,7 @@ def _weekday_weight(m: int, month: int, day: int, wd: int, tense: str | None) ->
         lo, hi = (0, 2) if tense == "past" else (-2, 0) if tense == "future" else (-1, 2)
         if lo <= gap <= hi:
             return 1.0
-    return 0.3
+    return 0.02
 
 
 def _best_window(score: dict[int, float], latest_first: bool = False) -> int:
@@ -465,7 +482,10 @@ def _best_window(score: dict[int, float], latest_first: bool = False) -> int:
     starts = list(range(months[0], max(months[0], months[-1] - 10) + 1))
     if latest_first:
         starts.reverse()
-    totals = {w: sum(score.get(m, 0.0) for m in range(w, w + 12)) for w in starts}
+    prefix = [0.0]  # prefix[i] = weight of the months before months[0] + i
+    for m in range(months[0], months[-1] + 12):
+        prefix.append(prefix[-1] + score.get(m, 0.0))
+    totals = {w: prefix[w - months[0] + 12] - prefix[w - months[0]] for w in starts}
     best = starts[0]
     for w in starts:
         if totals[w] > totals[best] + 1e-9:
