@@ -298,10 +298,11 @@ def _weekdayr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
     pod = vocab()["partofday"].get((g.get("pod") or "").lower())
     d = _weekday(pub, wd, tense, (g.get("rel") or "").lower() or None) if pub else None
     value = _ymd(d) if d else f"XXXX-WXX-{wd}"
-    mod = _smod(g)
+    # "late Tuesday", "early Sunday morning": the extent takes "early/late", the value stays the day (no mod:
+    # the day then anchors a clock time after it, "late Tuesday ... at 9 p.m.")
     if pod:
-        return _d(f"{value}T{pod}", mod=mod, typ="TIME", anchor=pub.ref if d and pub else None)
-    return _d(value, mod=mod, anchor=pub.ref if d and pub else None)
+        return _d(f"{value}T{pod}", typ="TIME", anchor=pub.ref if d and pub else None)
+    return _d(value, anchor=pub.ref if d and pub else None)
 
 
 def _month(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None,
@@ -462,9 +463,9 @@ def _deictic(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
         base = _ymd(src.date + dt.timedelta(days=_DEIC[word]))
         ref = src.ref
     ana = src is prev and prev is not None
-    if pod:
-        return _d(f"{base}T{pod}", mod=_smod(g), typ="TIME", anchor=ref, anaphoric=ana)
-    return _d(base, mod=_smod(g), anchor=ref, anaphoric=ana)
+    if pod:  # "late yesterday": no mod, as for weekdays
+        return _d(f"{base}T{pod}", typ="TIME", anchor=ref, anaphoric=ana)
+    return _d(base, anchor=ref, anaphoric=ana)
 
 
 def _ago(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
