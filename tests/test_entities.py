@@ -133,3 +133,26 @@ def test_person_span_is_cut_after_its_last_name_word(span_text: str, expected: s
     text = f"xx {span_text} yy"
     surface, s, e = _trim_name(text, 3, 3 + len(span_text))
     assert surface == expected == text[s:e]
+
+
+@pytest.mark.parametrize(
+    ("span_text", "expected"),
+    [("Bad Blood.", "Bad Blood"), ("Marvel Cinematic Universe -", "Marvel Cinematic Universe"), ("Siri,", "Siri"),
+     ("“Genius Makers", "Genius Makers"), ("Peter Thiel.", "Peter Thiel"), ("Martin Luther King Jr.", "Martin Luther King Jr."),
+     ("U.S.", "U.S."), ("Calif.", "Calif."), ("Sandersville Railroad Co.", "Sandersville Railroad Co.")],
+)
+def test_entity_edges_are_tidied(span_text: str, expected: str) -> None:
+    from rumormill.stages.entities import _tidy
+
+    text = f"xx {span_text} yy"
+    surface, s, e = _tidy(text, 3, 3 + len(span_text))
+    assert surface == expected == text[s:e]
+
+
+def test_lowercase_words_and_handles_are_not_entities() -> None:
+    ledger = rumormill.analyze_text(
+        "Headline\n\nTaylor Swift was seen in Paris. A fan wrote: omg taylor looks amazing, cc @abeltesfayay.\n\n"
+        "She sang along to “Bad Blood.”")
+    names = [e.name for e in ledger.entities]
+    assert "taylor" not in names and not [n for n in names if "@" in n]
+    assert all(not n.endswith((".", ",", "-")) or n.endswith("Jr.") for n in names)

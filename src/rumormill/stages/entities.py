@@ -24,7 +24,7 @@ from rumormill.nlp.parse import Parse
 from rumormill.pipeline import State
 from rumormill.records import Entity, Fact
 
-VERSION = "entities.v1"
+VERSION = "entities.v2"
 
 Span = tuple[int, int]
 
@@ -148,6 +148,35 @@ def _trim_name(text: str, start: int, end: int) -> tuple[str, int, int]:
     return text[start:new_end], start, new_end
 
 
+_ABBREV = frozenset({"Calif", "Mass", "Conn", "Wash", "Minn", "Tenn", "Okla", "Colo", "Wisc", "Ariz", "Mich", "Corp",
+                     "Bros", "Assn", "Dept", "Univ", "Intl", "Blvd", "Penn", "Mont", "Nebr", "Miss"})
+_EDGE_JUNK = " \t\n-–—,;:"
+
+
+def _tidy(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Cut what the tagger dragged along: quote marks in front, a dash, comma or colon at the end, and a
+    sentence's full stop ("Bad Blood." -> "Bad Blood"; "Jr.", "Calif." and "U.S." keep theirs)."""
+    while start < end and text[start] in "“\"‘'" + _EDGE_JUNK:
+        start += 1
+    while end > start:
+        last = text[end - 1]
+        if last in _EDGE_JUNK:
+            end -= 1
+            continue
+        if last == ".":
+            word = re.search(r"[\w’'-]+$", text[start : end - 1])
+            if word and len(word.group(0)) >= 4 and word.group(0) not in _ABBREV and "." not in word.group(0):
+                end -= 1
+                continue
+        break
+    return text[start:end], start, end
+
+
+def _not_a_name(surface: str) -> bool:
+    """No capital letter at all ("taylor" in a fan's post, "emoji") or a handle/e-mail fragment."""
+    return "@" in surface or not any(ch.isupper() for ch in surface)
+
+
 def _strip_possessive(text: str, start: int, end: int) -> tuple[str, int, int]:
     s = text[start:end]
     for suf in ("'s", "’s", "'", "’"):
@@ -194,7 +223,8 @@ def run(state: State) -> None:
         surface, s, e = _strip_possessive(text, ent.start, ent.end)
         if etype == "PERSON":
             surface, s, e = _trim_name(text, s, e)
-        if not surface.strip() or not free(s, e):
+        surface, s, e = _tidy(text, s, e)
+        if not surface.strip() or _not_a_name(surface) or not free(s, e):
             continue
         bare = surface[4:] if surface.startswith("The ") else surface
         if etype != "PERSON" and any(
@@ -211,9 +241,8 @@ def run(state: State) -> None:
 
     # 4. quoted titles of works ("the ‘Black Swan’ actress", "the set of “Black Swan”")
     for m in _WORK_QUOTED.finditer(text):
-        s, e = m.span(1)
-        title = m.group(1).strip()
-        if len(title.split()) > 6 or not all(w[0].isupper() or w.lower() in {"of", "the", "a", "and", "in", "on"}
+        title, s, e = _tidy(text, *m.span(1))
+        if not title or len(title.split()) > 6 or not all(w[0].isupper() or w.lower() in {"of", "the", "a", "and", "in", "on"}
                                              for w in title.split()):
             continue
         if _WORK_AFTER.match(text[m.end() : m.end() + 20]) or _WORK_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
