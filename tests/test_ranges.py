@@ -233,3 +233,12 @@ def test_a_tagger_that_takes_the_range_as_one_expression(text: str, tagged: str,
 def test_no_bound(body: str) -> None:
     led = _led(body)
     assert all(e.bound is None for e in led.timeline), led.timeline
+
+
+def test_a_bound_the_evidence_closes_has_no_arrow() -> None:
+    led = _led("The work will be done by the end of the year.")
+    svg, bars, _skipped = ledger_timeline(led)
+    assert [b.bound for b in bars] == ["before"]
+    assert 'class="tarrowhead"' not in str(svg) and str(svg).count('class="tcap"') == 1
+    assert ">by: by the end of the year" in str(svg)
+    assert "2024-01-15 – 2024 (end bound; starts at publication)" in "\n".join(section(led))

@@ -103,7 +103,16 @@ class Bar:
 
 
 _ARROW = 22  # px: the arrow drawn past an open bound
-_BOUND_WORDS = {"range": "range", "before": "open start", "after": "open end", "ongoing": "ongoing"}
+
+
+
+def _bound_words(b: Bar) -> str | None:
+    """What the bar's bound is, in words: an open side has an arrow, a side the evidence implies has none."""
+    if b.bound == "before":
+        return "open start" if b.start == b.end else "by"
+    if b.bound == "after":
+        return "open end" if b.start == b.end else "after"
+    return {"range": "range", "ongoing": "ongoing"}.get(b.bound or "")
 
 
 def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
@@ -175,36 +184,49 @@ def timeline_chart(
         x0, x1 = x(b.start), x(b.end + timedelta(days=1))
         w = max(x1 - x0, 4)
         cls = "tbar flag" if b.flagged else "tbar"
-        words = _BOUND_WORDS.get(b.bound or "")
+        words = _bound_words(b)
         text = ("⚠ " if b.flagged else "") + (f"{words}: " if words else "") + _short(b.label, 70)
         parts.append(f'<rect class="{cls}" x="{_num(x0)}" y="{y + 3}" width="{_num(w)}" height="{row - 8}">'
                      f"<title>{escape(b.label)}{escape(b.note)}{' · ' + words if words else ''}</title></rect>")
-        parts += _bound_marks(b.bound, x0, x0 + w, y + 3, row - 8, left, right)
-        lead = _ARROW if b.bound in ("after", "ongoing") else 0
-        trail = _ARROW if b.bound == "before" else 0
-        if x0 + w + lead + 6 + 6.2 * len(text) <= right or x0 < width / 2:
-            parts.append(f'<text class="tlabel{" flag" if b.flagged else ""}" x="{_num(x0 + w + lead + 5)}" '
+        marks = _bound_marks(words, x0, x0 + w, y + 3, row - 8, left, right)
+        parts += marks
+        lead = _ARROW if words in ("open end", "ongoing") else 0
+        trail = _ARROW if words == "open start" else 0
+        room_right = right - (x0 + w + lead + 5)
+        room_left = x0 - trail - 5 - left
+        flag = " flag" if b.flagged else ""
+        need = 6.2 * len(text)
+        side = ("right" if need <= room_right else "left" if need <= room_left
+                else "inside" if w - 10 >= min(need, 240) else "right" if room_right >= room_left else "left")
+        if side == "right":
+            text = _short(text, max(8, int(room_right / 6.2)))
+            parts.append(f'<text class="tlabel{flag}" x="{_num(x0 + w + lead + 5)}" '
                          f'y="{y + 14}">{escape(text)}</text>')
-        else:
-            parts.append(f'<text class="tlabel{" flag" if b.flagged else ""}" x="{_num(x0 - trail - 5)}" '
+        elif side == "left":
+            text = _short(text, max(8, int(room_left / 6.2)))
+            parts.append(f'<text class="tlabel{flag}" x="{_num(x0 - trail - 5)}" '
                          f'y="{y + 14}" text-anchor="end">{escape(text)}</text>')
+        else:  # a bar across most of the chart: the words go inside it
+            text = _short(text, max(8, int((w - 10) / 6.2)))
+            parts.append(f'<text class="tlabel inbar{flag}" x="{_num(x0 + 5)}" y="{y + 14}">{escape(text)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def _bound_marks(bound: str | None, x0: float, x1: float, y: float, h: float, left: float,
+def _bound_marks(words: str | None, x0: float, x1: float, y: float, h: float, left: float,
                  right: float) -> list[str]:
-    """End caps for a range; an arrow past the open side of an open bound (a dashed shaft and a head)."""
+    """End caps on the sides the text gives; an arrow past an open side (a dashed shaft and a head)."""
     mid = y + h / 2
-    if bound == "range":
+    caps = {"range": (x0, x1), "by": (x1,), "after": (x0,)}.get(words or "", ())
+    if caps:
         return [f'<line class="tcap" x1="{_num(x)}" y1="{_num(y - 2)}" x2="{_num(x)}" y2="{_num(y + h + 2)}"/>'
-                for x in (x0, x1)]
-    if bound == "before":
+                for x in caps]
+    if words == "open start":
         tip = max(left, x0 - _ARROW)
         return [f'<line class="tarrow" x1="{_num(x0)}" y1="{_num(mid)}" x2="{_num(tip + 5)}" y2="{_num(mid)}"/>',
                 f'<path class="tarrowhead" d="M{_num(tip)} {_num(mid)} L{_num(tip + 6)} {_num(mid - 4)} '
                 f'L{_num(tip + 6)} {_num(mid + 4)} Z"/>']
-    if bound in ("after", "ongoing"):
+    if words in ("open end", "ongoing"):
         tip = min(right, x1 + _ARROW)
         return [f'<line class="tarrow" x1="{_num(x1)}" y1="{_num(mid)}" x2="{_num(tip - 5)}" y2="{_num(mid)}"/>',
                 f'<path class="tarrowhead" d="M{_num(tip)} {_num(mid)} L{_num(tip - 6)} {_num(mid - 4)} '
