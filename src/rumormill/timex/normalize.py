@@ -56,6 +56,8 @@ _ANAPHORIC_REL = frozenset({"following", "previous", "same", "prior"})
 
 def _num(word: str) -> float | None:
     w = re.sub(r"\s+", " ", word.lower().strip().replace("-and-a-half", " and a half"))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", w):
+        w = w.replace(",", "")  # "2,000 years"
     half = 0.0
     if w.endswith(" and a half"):
         w, half = w[: -len(" and a half")], 0.5

@@ -571,8 +571,14 @@ def _set(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
             # "annual profit/loss/sales": the total over one year, a DURATION (a SET is "annual meeting")
             return _d("P1Y", typ="DURATION")
         return _d(vocab()["set_adj"][g["adj"].lower()], typ="SET")
-    if g.get("wd"):
-        return _d(f"XXXX-WXX-{vocab()['weekday'][g['wd'].lower()]}", typ="SET")
+    if g.get("wd") or g.get("wds"):  # "every Sunday", "on Sundays"
+        return _d(f"XXXX-WXX-{vocab()['weekday'][(g.get('wd') or g['wds']).lower()]}", typ="SET")
+    if g.get("pod"):  # "every morning"
+        return _d(f"XXXX-XX-XXT{vocab()['partofday'][g['pod'].lower()]}", typ="SET")
+    if g.get("enum"):  # "every three years"
+        n = _num(g["enum"])
+        if n is not None:
+            return _d(_duration(n, g["unitn"]), typ="SET")
     if g.get("season"):
         return _d(f"XXXX-{vocab()['season'][g['season'].lower()]}", typ="SET")
     unit = g.get("unit") or g.get("unitf") or "day"

@@ -87,7 +87,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     numw = [w for w in v["number"] if w not in ("a", "an")]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     units1 = "one|two|three|four|five|six|seven|eight|nine"
-    NUMBARE = (rf"(?:\d+(?:\.\d+)?|(?:{tens})[-\s](?:{units1})|{_alt(numw)}|an?)"
+    NUMBARE = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{tens})[-\s](?:{units1})|{_alt(numw)}|an?)"
                r"(?:[-\s]+and[-\s]+a[-\s]+half)?")
     NUM = rf"(?P<num>{NUMBARE})"
     VAGUE = rf"(?P<vague>{_alt(v['vague'])})"
@@ -158,7 +158,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                 rf"|{MODPRE}?{NUM}\s+(?:more\s+)?{UNITS}\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence)\b"
                 r"|(?P<dir2>before|after|prior)(?=\s*[.,;:)]|$))"),
         ("time", r"(?:(?P<tapx>about|around|approximately|roughly)\s+)?(?:"
-                 r"\b(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
+                 r"\b(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
                  r"(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T|BST|CET|(?-i:[ECMP]T))\b)?"
                  rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd>')}|(?P<tdeic>today|yesterday|tomorrow))\b)?"
                  r"|\b(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[ECMP][SD]T|BST|CET)\b)?"
@@ -175,7 +175,9 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                      r"|(?P<long>a\s+long\s+(?:time|while))"
                      rf"|(?P<comingx>the\s+(?:coming|next|past|last)\s+{UNIT.replace('<unit>', '<unitc>')}s)\b"
                      r"|(?P<units2>decades|years)-long"),
-        ("set", rf"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:{UNIT}|{WD}|{SEASON})\b"
+        ("set", rf"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:{UNIT}|{WD}|{SEASON}|{POD})\b"
+                rf"|every\s+(?P<enum>{NUMBARE})\s+{UNIT.replace('<unit>', '<unitn>')}s\b"
+                rf"|\b(?P<wds>{_cap(v['weekday'])})s\b"
                 rf"|(?P<freq>once|twice|(?:{NUMBARE})\s+(?:times|days|nights|hours|evenings|mornings))\s+(?:a|an|per)\s+"
                 rf"{UNIT.replace('<unit>', '<unitf>')}\b"
                 rf"|\b(?P<adj>(?-i:{_alt(v['set_adj'])}))\b"),
@@ -333,7 +335,8 @@ for _kind, _words in _KIND_WORDS.items():
         _TRIGGER_KINDS[_w] = _TRIGGER_KINDS.get(_w, frozenset()) | {_kind}
 _CAP_KINDS: dict[str, frozenset[str]] = {
     **{w: frozenset({"month"}) for w in ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December"]},
-    **{w: frozenset({"weekday"}) for w in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]},
+    **{w + s: frozenset({"weekday"}) for w in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+       for s in ("", "s")},
     "Q": frozenset({"digit"}),
     "FY": frozenset({"fiscal"}),
 }
@@ -347,7 +350,7 @@ _RULE_NEEDS = {
     "century": "unit digit", "decade": "digit decw", "year": "digit", "season": "season", "weekday": "weekday",
     "month": "month", "relunit": "unit", "yearprev": "unit", "yearago": "unit", "weekof": "month", "yearend": "unit", "nthrow": "unit", "podtrade": "pod", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit",
     "deictic": "deic pod", "ago": "unit", "time": "digit", "duration": "unit", "vaguedur": "unit long",
-    "set": "unit weekday season setadj", "ref": "ref", "holiday": "holiday", "fiscal": "fiscal",
+    "set": "unit weekday season setadj pod", "ref": "ref", "holiday": "holiday", "fiscal": "fiscal",
 }
 _NUM_AFTER = re.compile(r"(?:(?:st|nd|rd|th)\b|[:/.-]\d|\s*[ap]\.?m\b|s\b|\s+(?:UTC|GMT|hours)\b)", re.I)
 _MARGIN = 48
