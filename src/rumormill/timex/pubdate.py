@@ -162,10 +162,13 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
         return Published(value=None, earliest=None, latest=None, how="unknown",
                          reason="no dated evidence in the text")
     reasons: list[str] = []
-    planned = {t.norm.value for _a, _b, t in ahead if t.tense == "future"}
+    planned = {t.norm.value for _a, _b, t in ahead if t.tense == "future" and len(t.norm.value) == 4}
     if planned and any(p[2].norm.value not in planned for p in past):
-        # "the target for 2010" (future) and "by 2010" read as past: the same date is a plan, not a bound
+        # "the target for 2010" (future) and "by 2010" read as past: the same year is a plan, not a bound
         past = [p for p in past if p[2].norm.value not in planned]
+    done = {p[2].norm.value for p in past if len(p[2].norm.value) > 4}
+    if done:  # "on June 28" in a past clause and in a future one: a day or month that is past is past
+        ahead = [a for a in ahead if a[2].norm.value not in done]
     ub = min((hi for lo, hi, t in ahead if t.tense == "future"), default=None)
     if ub is not None and any(p[0] <= ub for p in past):
         past = [p for p in past if p[0] <= ub]  # a "past" date after every future one is a tense error
@@ -186,14 +189,20 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
         reasons.append(f"'{first[2].text}' is future/present ({first[2].norm.value})")
     # "last year" next to events explicitly dated in year Y: published in Y + 1
     last_year_in: int | None = None
-    if last_year and not this_year and latest is not None and (ub is None or ub.year > latest[0].year):
-        last_year_in = latest[0].year + 1
+    latest_year = (latest[1] if latest is not None and latest[0].year < latest[1].year else latest[0]).year \
+        if latest is not None else 0  # a named event's own year ("the 2015 budget"), else the date's
+    if last_year and not this_year and latest is not None and (ub is None or ub.year > latest_year):
+        last_year_in = latest_year + 1
         reasons.append(f"'last year' events are in {last_year_in - 1}")
     votes = _year_votes(text, tagged)
-    for _year, _weight, why in votes:
+    if latest is not None:  # "2008 is …" with a later past date: the present tense is no "now"
+        votes = [v for v in votes if v[2] >= 1.0 or v[1] >= latest[0].year]
+    for _first, _last, _weight, why in votes:
         reasons.append(why)
-    score = _month_scores(past, ahead, latest, first, last_year_in, yearless, votes, _weekday_dates(text, tagged))
-    w = _best_window(score, latest_first=latest is None)
+    weekdays = _weekday_dates(text, tagged)
+    score = _month_scores(past, ahead, latest, first, last_year_in, yearless, votes,
+                          [(mo, d, wd, tense) for mo, d, wd, tense, _w in weekdays])
+    w = _best_window(score, latest_first=latest is None, min_start=_mi(latest[0]) - 11 if latest else None)
     lo, hi = _month_start(w), _month_end(w + 11)
     cap = min((b for _a, b, t in future), default=None)
     if cap is not None and cap >= lo:
@@ -202,6 +211,10 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
         lo = latest[0]
     if hi < lo:
         hi = lo
+    for wmonth, wday, wd, _tense, words in weekdays:
+        fits = [y for y in range(lo.year - 1, hi.year + 2) if _weekday_of(y, wmonth, wday) == wd]
+        if fits:
+            reasons.append(f"'{words}': a {_WEEKDAYS[wd].capitalize()} in {' and '.join(map(str, fits))}")
     # dates without a year ("June 18") are read in the year the window gives them; publication is most
     # likely in the month of the latest of them (not a bound: its year is only a reading)
     placed: dt.date | None = None
@@ -286,6 +299,7 @@ def _month_end(m: int) -> dt.date:
 
 
 Span = tuple[dt.date, dt.date, Tagged]
+Vote = tuple[int, int, float, str]  # publication in years first..last, weight 0-1, the evidence in words
 
 
 def _mi_start_ok(m: int, b: int) -> bool:
@@ -295,17 +309,25 @@ def _mi_start_ok(m: int, b: int) -> bool:
 
 def _month_scores(past: list[Span], ahead: list[Span], latest: Span | None, first: Span | None,
                   last_year_in: int | None, yearless: list[tuple[int, int | None, Tagged]],
-                  votes: list[tuple[int, float, str]] = (),  # type: ignore[assignment]
+                  votes: list[Vote] = (),  # type: ignore[assignment]
                   weekdays: list[tuple[int, int, int, str | None]] = ()) -> dict[int, float]:  # type: ignore[assignment]
     """A weight for every candidate publication month (two years around the evidence)."""
     ends = [_mi(p[0]) for p in past] + [_mi(p[1]) for p in ahead]
     lo_m, hi_m = min(ends) - 24, max(ends) + 24
+    if weekdays:  # the same month and day fall on the same weekday again after 5, 6 or 11 years
+        hi_m += 11 * 12
+    for first_y, last_y, _weight, _why in votes:  # "four years ago, in 2012": 2016 is a candidate however far
+        lo_m, hi_m = min(lo_m, first_y * 12), max(hi_m, last_y * 12 + 11)
     if latest is not None:
         lo_m = max(lo_m, _mi(latest[0]) - 24)
     if first is not None:
         hi_m = min(hi_m, _mi(first[1]) + 24)
     if hi_m - lo_m < 11:  # the evidence contradicts itself: look at everything around it
         lo_m, hi_m = min(ends) - 24, max(ends) + 24
+    if latest is not None:  # publication is after the latest past date begins: keep a year after it
+        hi_m = max(hi_m, _mi(latest[0]) + 11)
+    for first_y, last_y, _weight, _why in votes:
+        lo_m, hi_m = min(lo_m, first_y * 12), max(hi_m, last_y * 12 + 11)
     import bisect
 
     starts = sorted(_mi(a) for a, _b, _t in past)
@@ -334,8 +356,8 @@ def _month_scores(past: list[Span], ahead: list[Span], latest: Span | None, firs
         for month, _day, _t in yearless:  # "on June 18" in a past clause: a few weeks before publication
             if (m % 12 + 1 - month) % 12 > 1:
                 w *= 0.5
-        for year, weight, _why in votes:  # "last year's 2015 election": published in 2016
-            if m // 12 != year:
+        for first_y, last_y, weight, _why in votes:  # "last year's 2015 election": published in 2016
+            if not first_y <= m // 12 <= last_y:
                 w *= _WRONG_SIDE ** weight
         for month, day, wd, tense in weekdays:  # "Tuesday, March 8": a year in which March 8 is a Tuesday
             w *= _weekday_weight(m, month, day, wd, tense)
@@ -376,7 +398,7 @@ def _sentence_of(ends: list[int], pos: int) -> int:
     return bisect.bisect_right(ends, pos)
 
 
-def _year_votes(text: str, tagged: list[Tagged]) -> list[tuple[int, float, str]]:
+def _year_votes(text: str, tagged: list[Tagged]) -> list[Vote]:
     """Publication years that follow from a relative expression combined with an explicit year.
 
     "last year's 2015 election" / "in 2012, four years ago" / "this year, 2016" (the two written side
@@ -389,7 +411,7 @@ def _year_votes(text: str, tagged: list[Tagged]) -> list[tuple[int, float, str]]
     if not years:
         return []
     ends = [m.end() for m in _SENT_END.finditer(text)]
-    out: list[tuple[int, float, str]] = []
+    out: list[Vote] = []
     for t in tagged:
         k: int | None = None
         rel = _REL_YEAR.search(t.text)
@@ -408,10 +430,12 @@ def _year_votes(text: str, tagged: list[Tagged]) -> list[tuple[int, float, str]]
                 continue
             gap = text[t.end:y.start] if t.end <= y.start else text[y.end:t.start]
             if _GAP_WORDS.match(gap):  # side by side; further apart in a sentence they often name two times
-                out.append((int(y.norm.value) - k, 1.0, f"'{t.text}' with '{y.text}' ({int(y.norm.value) - k})"))
+                year = int(y.norm.value) - k
+                out.append((year, year, 1.0, f"'{t.text}' with '{y.text}' ({year})"))
     for y in years:  # "there are more voters in 2016": a present-tense year is more often this one than not
         if y.tense == "present" and not _NOMINAL.match(text, y.end) and not _SINCE_BEFORE.search(text, max(0, y.start - 30), y.start):
-            out.append((int(y.norm.value), _PRESENT_VOTE, f"'{y.text}' in a present-tense clause"))
+            year = int(y.norm.value)
+            out.append((year, year, _PRESENT_VOTE, f"'{y.text}' in a present-tense clause"))
     for rx, kind in ((_ANNIVERSARY, "anniversary"), (_SINCE, "since")):
         if not (_CHEAP_ANNIVERSARY if kind == "anniversary" else _CHEAP_SINCE).search(text):
             continue
@@ -425,7 +449,7 @@ def _year_votes(text: str, tagged: list[Tagged]) -> list[tuple[int, float, str]]
                 if not after:
                     continue
                 year, words = int(after[0].norm.value), f"{m.group(0)} … {after[0].text}"
-            out.append((year + n, 1.0, f"'{words}' ({year + n})"))
+            out.append((year + n, year + n, 1.0, f"'{words}' ({year + n})"))
     for m in _BORN.finditer(text) if "born" in text else ():
         sent = _sentence_of(ends, m.start())
         s = ends[sent - 1] if sent else 0
@@ -434,13 +458,20 @@ def _year_votes(text: str, tagged: list[Tagged]) -> list[tuple[int, float, str]]
             age = int(a.group(1) or a.group(2))
             if 0 < age < 120:
                 born = int(m.group(1))
-                for year in (born + age, born + age + 1):
-                    out.append((year, 0.5, f"age {age} and '{m.group(0)}' ({born + age} or {born + age + 1})"))
+                out.append((born + age, born + age + 1, 1.0,
+                            f"age {age} and '{m.group(0)}' ({born + age} or {born + age + 1})"))
                 break
     return out
 
 
-def _weekday_dates(text: str, tagged: list[Tagged]) -> list[tuple[int, int, int, str | None]]:
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
+def _weekday_dates(text: str, tagged: list[Tagged]) -> list[tuple[int, int, int, str | None, str]]:
     """(month, day, weekday 0-6, tense) of yearless dates written with their weekday ("Tuesday, March 8")."""
     out = []
     for t in tagged:
@@ -451,7 +482,8 @@ def _weekday_dates(text: str, tagged: list[Tagged]) -> list[tuple[int, int, int,
         before = _WEEKDAY_BEFORE.search(text, max(0, t.start - 12), t.start)
         wd = first if first in _WEEKDAYS else (before.group(0).split(",")[0].strip().lower() if before else None)
         if wd in _WEEKDAYS:
-            out.append((int(m.group(1)), int(m.group(2)), _WEEKDAYS.index(wd), t.tense))
+            words = text[before.start():t.end] if before and first not in _WEEKDAYS else t.text
+            out.append((int(m.group(1)), int(m.group(2)), _WEEKDAYS.index(wd), t.tense, words))
     return out
 
 
@@ -472,14 +504,17 @@ def _weekday_weight(m: int, month: int, day: int, wd: int, tense: str | None) ->
     return 0.02
 
 
-def _best_window(score: dict[int, float], latest_first: bool = False) -> int:
+def _best_window(score: dict[int, float], latest_first: bool = False, min_start: int | None = None) -> int:
     """The first month of the 12-month window with the most weight; a calendar year when it is as good.
 
     Among equal windows the one nearest the evidence wins: the earliest after a past date, or, with
-    only future dates (``latest_first``), the latest before them.
+    only future dates (``latest_first``), the latest before them. ``min_start``: no window ends before
+    the latest past date begins.
     """
     months = sorted(score)
     starts = list(range(months[0], max(months[0], months[-1] - 10) + 1))
+    if min_start is not None and any(w >= min_start for w in starts):
+        starts = [w for w in starts if w >= min_start]
     if latest_first:
         starts.reverse()
     prefix = [0.0]  # prefix[i] = weight of the months before months[0] + i
