@@ -130,6 +130,10 @@ def _range_check(led: Ledger):  # type: ignore[no-untyped-def]
     ("The band toured from June to August 2023. The three-month tour sold out.", "consistent"),
     ("Jane Miller and Tom Baker were married from 2009 to 2011. Their five-year marriage ended in court.",
      "contradiction"),
+    ("Jane Miller and Tom Baker were married from 2009 to 2011. Miller and Baker divorced after two years of "
+     "marriage.", "consistent"),
+    ("Jane Miller and Tom Baker were married from 2009 to 2011. Miller and Baker divorced after five years of "
+     "marriage.", "contradiction"),
 ])
 def test_range_against_a_duration(body: str, status: str) -> None:
     led = _led(body)

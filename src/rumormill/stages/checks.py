@@ -58,9 +58,16 @@ def run(state: State) -> None:
     if bounds is None:
         bounds = find_bounds(text, state.times, state.published, ranges)
     not_event = {t.id for r in ranges for t in r.times[1:]} | {b.time.id for b in bounds if not b.starts}
+    # a duration whose dated start opens a range ("married from 2009 to 2011" + "after two years of
+    # marriage") is measured against the range, whose end the text gives
+    by_start = {r.times[0].id: r for r in ranges}
+    via_start = [(by_start[k.start.time.id], k) for k in links if k.end is None and k.start.time.id in by_start]
+    taken = {k.duration.id for _r, k in via_start}
     out: list[Check] = []
-    out += _duration_checks(links, state.claims, text, state.published)
-    out += _range_checks(text, ranges, links, state, sents)
+    out += _duration_checks([k for k in links if k.duration.id not in taken], state.claims, text, state.published)
+    out += _range_checks(text, ranges, links, state, sents,
+                         [(r, k.duration, f"both about the {k.family} ({k.family} dated {_q(k.start.time)})")
+                          for r, k in via_start])
     out += _date_checks([d for d in dated if d.time.id not in not_event], state.claims,
                         {e.id: e.name for e in state.entities})
     out += _age_checks(state, dated, sents)
@@ -116,14 +123,13 @@ def _duration_checks(links: list[durations.Link], claims: list[Claim], text: str
 
 
 def _range_checks(text: str, ranges: list[Range], links: list[durations.Link], state: State,
-                  sents: list[tuple[int, int]]) -> list[Check]:
+                  sents: list[tuple[int, int]], via_start: list[tuple[Range, Time, str]]) -> list[Check]:
     """A range's length against a stated duration about the same thing."""
     linked = {link.duration.id for link in links}
     people = people_by_sentence(state.entities, sents)
+    found = [x for x in durations_for(text, ranges, state.times, sents, people) if x[1].id not in linked]
     out = []
-    for r, d, why in durations_for(text, ranges, state.times, sents, people):
-        if d.id in linked:
-            continue
+    for r, d, why in found + via_start:
         verdict = fits(r, d)
         if verdict is None:
             continue
