@@ -560,8 +560,8 @@ def _vaguedur(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
         return _d("PXY", typ="DURATION", vague=True)
     if g.get("units2"):
         return _d("PXDE" if g["units2"].lower() == "decades" else "PXY", typ="DURATION", vague=True)
-    unit = (g.get("unit") or g.get("unitb") or g.get("unitr") or g.get("unitc") or "year").lower()
-    return _d(_duration(None, unit), typ="DURATION", vague=True)
+    unit = (g.get("unit") or g.get("unitb") or g.get("unitr") or g.get("unitc") or g.get("unitof") or "year").lower()
+    return _d(_duration(None, unit.rstrip("s")), typ="DURATION", vague=True)
 
 
 def _set(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:

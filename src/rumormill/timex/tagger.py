@@ -174,7 +174,9 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                      rf"|(?P<pre>\b(?:for|within|in|over|after|take|takes|took|taking)\s+(?:just\s+|only\s+|mere\s+)?)(?P<bare>(?:the\s+)?{UNIT.replace('<unit>', '<unitb>')}s)\b"
                      r"|(?P<long>a\s+long\s+(?:time|while))"
                      rf"|(?P<comingx>the\s+(?:coming|next|past|last)\s+{UNIT.replace('<unit>', '<unitc>')}s)\b"
-                     r"|(?P<units2>decades|years)-long"),
+                     r"|(?P<units2>decades|years)-long"
+                     # "years of talks", "decades in the making": an unknown number of units
+                     r"|\b(?P<unitof>years|months|weeks|decades|days|hours)(?=\s+in\s+the\s+making\b|" + _OF_NOUN.pattern[1:] + ")"),
         ("set", rf"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:{UNIT}|{WD}|{SEASON}|{POD})\b"
                 rf"|every\s+(?P<enum>{NUMBARE})\s+{UNIT.replace('<unit>', '<unitn>')}s\b"
                 rf"|\b(?P<wds>{_cap(v['weekday'])})s\b"
@@ -231,6 +233,9 @@ _QUANTITY_AFTER = re.compile(
 _PAPER_AFTER = re.compile(
     r"^\s+(?-i:Times|Telegraph|Mirror|Express|Post|Herald|Independent|Tribune|Mail|Star|Sport|Observer|People|"
     r"Business|Morning\s+Herald|Night\s+Football)\b")
+# "years of talks": "of" and a bare noun after a plural unit (not "of age", "of the week")
+_OF_NOUN = re.compile(r"^\s+of\s+(?!(?:age|the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|every|"
+                      r"which|them|it|us)\b)[a-z]")
 _PAPER_BEFORE = re.compile(r"(?-i:Mail|Independent|Telegraph|Times|Express|Mirror|Herald|Post|People)\s+on\s+$")
 _NOT_TIME_PART = re.compile(
     r"^\s+of\s+(?:the|a|an|this|that|its|their|his|her)\s+(?!(?:year|fiscal|decade|century|season|month|week|"
@@ -238,8 +243,8 @@ _NOT_TIME_PART = re.compile(
 _HOLIDAY_THING = re.compile(
     r"^\s+(?:trees?|cards?|carols?|lights|decorations?|ornaments?|stockings?|presents?|gifts?|songs?|music|albums?|"
     r"movies?|films?|specials?|episodes?|costumes?|candy|eggs?|bunny|pudding|cake|jumpers?|sweaters?|markets?|"
-    r"spirit|party|parties|dinner|lunch|menu|ads?|adverts?|campaign|bonus|bonuses|hampers?|crackers?|"
-    r"pumpkins?|parade|rising|islands?)\b", re.I)
+    r"spirit|ads?|adverts?|campaign|bonus|bonuses|hampers?|crackers?|"
+    r"pumpkins?|rising|islands?)\b", re.I)
 _OF_AGE = re.compile(r"^\s+of\s+age\b", re.I)
 _INDEX_AFTER = re.compile(r"^\s+(?:index|indices|fund|series)\b", re.I)
 _NUMBER_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|all)\s+$", re.I)
@@ -304,7 +309,7 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # "the past five seasons": a duration phrase the rules did not cover
     if name == "ref" and g.get("adjref") and _NUMBER_BEFORE.search(before):
         return False  # "its five current models"
-    if name == "vaguedur" and g.get("bare") and _CLAUSE_AFTER.match(after):
+    if name == "vaguedur" and g.get("bare") and _CLAUSE_AFTER.match(after) and not _OF_NOUN.match(after):
         return False  # "in the days before the vote": a time relative to an event, not a duration
     if name == "theday" and re.search(r"\bof\s+$", before):
         return False  # "the end of the day", "news of the day"
