@@ -246,3 +246,9 @@ def test_a_bound_the_evidence_closes_has_no_arrow() -> None:
     assert 'class="tarrowhead"' not in str(svg) and str(svg).count('class="tcap"') == 1
     assert ">by: by the end of the year" in str(svg)
     assert "2024-01-15 – 2024 (end bound; starts at publication)" in "\n".join(section(led))
+
+
+@pytest.mark.parametrize("text", ["In 2009 - 11 people died.", "On March 3 - 12 were arrested."])
+def test_a_spaced_hyphen_before_a_count_is_no_range(text: str) -> None:
+    first = "2009" if "2009" in text else "March 3"
+    assert not find_ranges(text, [_t(1, first, text, "2009" if first == "2009" else "2023-03-03")])

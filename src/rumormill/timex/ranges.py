@@ -65,8 +65,9 @@ _GAP_DASH = re.compile(r"\s?[-–]\s?|—|\s+(?:through|thru)\s+")
 _CHANGE = re.compile(r"\b(?:move[ds]?|moving|postpone[ds]?|postponing|push(?:ed|es)?|pushing|delay(?:ed|s)?|"
                      r"reschedul(?:e|ed|es|ing)|shift(?:ed|s)?|chang(?:e|ed|es|ing)|brought|bring(?:s|ing)?|"
                      r"advanc(?:e|ed|es|ing)|switch(?:ed|es)?)\b(?:\s+[\w'’-]+){0,4}\s+from\s+\S*$", re.I)
-_SHORT_YEAR = re.compile(r"\s?[-–]\s?(\d{2})(?![\d])(?![-–/.:]\d)")
-_DAY_END = re.compile(r"(?:\s?[-–]\s?|\s+(?:to|through|until|till)\s+)(\d{1,2})(?:st|nd|rd|th)?\b(?![-–/.:]?\d)"
+# a hyphen without spaces or an en dash: "in 2009 - 11 people died" is no range
+_SHORT_YEAR = re.compile(r"(?:-|\s?–\s?)(\d{2})(?![\d])(?![-–/.:]\d)")
+_DAY_END = re.compile(r"(?:-|\s?–\s?|\s+(?:to|through|until|till)\s+)(\d{1,2})(?:st|nd|rd|th)?\b(?![-–/.:]?\d)"
                       r"(?!\s*(?:%|percent|per\b|[ap]\.?m\b|o['’]clock|years?\b|months?\b|weeks?\b|days?\b|hours?\b|"
                       r"minutes?\b|people|times))")
 _YEAR_PAIR = re.compile(r"(\d{4})\s?[-–]\s?(\d{4}|\d{2})")
