@@ -132,3 +132,105 @@ def test_duration_with_a_dated_start_moves_the_inferred_date() -> None:
     assert p.earliest is not None and p.earliest >= "2023-01-01"
     assert p.reason is not None and "eight years" in p.reason
     assert not [c for c in ledger.checks if c.status == "contradiction"]
+
+
+# --- evidence that carries a year only in combination (each would give the wrong year read alone) ---
+
+def _years(p) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    assert p.how == "inferred" and p.earliest and p.latest, p
+    lo, hi = dt.date.fromisoformat(p.earliest), dt.date.fromisoformat(p.latest)
+    assert (hi - lo).days <= 366
+    return lo.year, hi.year
+
+
+def test_event_named_by_its_year_can_be_ahead() -> None:
+    """'the 2016 race was wide open' (past tense) does not put publication in 2016: the race is named ahead."""
+    p = infer("The 2016 race was wide open, he said, and the primaries will begin in February 2016.")
+    assert p.earliest is not None and p.earliest <= "2015-11-01"
+    assert p.latest == "2016-02-29"
+    assert "2016 race" in (p.reason or "")
+
+
+def test_relative_year_written_beside_an_explicit_one() -> None:
+    p = infer("In 2012, four years ago, he won the seat. He said on Monday that he would run again.")
+    assert _years(p) == (2016, 2016)
+    assert "'four years ago' with '2012' (2016)" in (p.reason or "")
+
+
+def test_last_years_explicit_year() -> None:
+    p = infer("Last year's 2015 budget was cut by a third, officials said on Tuesday. The mayor took office in 2012.")
+    assert _years(p) == (2016, 2016)
+    assert "'Last year' with '2015'" in (p.reason or "")
+
+
+def test_next_years_event_with_its_year() -> None:
+    """Alone, a 2013 award and 2020 games give 2013 (news is recent); "next year's 2020" says 2019."""
+    p = infer("The games were awarded to Tokyo in 2013. Next year's 2020 Olympics will be held there, officials said.")
+    assert _years(p) == (2019, 2019)
+
+
+def test_relative_and_explicit_years_apart_do_not_combine() -> None:
+    """'last year' and '2009' in one sentence but not side by side name two different times."""
+    p = infer("The company, which was founded in 2009 and grew fast, lost money last year, it said.")
+    assert "with '2009'" not in (p.reason or "")
+
+
+def test_ordinal_anniversary() -> None:
+    p = infer("Crowds gathered on Sunday for the 50th anniversary of the 1966 act. The law was amended in 2003.")
+    assert _years(p) == (2016, 2016)
+    assert "50th anniversary … 1966" in (p.reason or "")
+
+
+def test_years_since() -> None:
+    p = infer("The plan was drafted in 2009. It is now 20 years since 1996, when the law passed.")
+    assert _years(p) == (2016, 2016)
+
+
+def test_age_with_birth_year() -> None:
+    p = infer("Jane Smith, 45, was born in 1971 in Ohio. She joined the firm in 2009.")
+    lo, hi = _years(p)
+    assert 2016 <= lo <= hi <= 2017
+    assert "age 45" in (p.reason or "") and "born in 1971" in (p.reason or "")
+
+
+def test_weekday_with_date_picks_the_year() -> None:
+    """March 8 was a Tuesday in 2016 (and 2011, 2022): the first such year after the 2012 founding."""
+    p = infer("The rally was held on Tuesday, March 8, the organisers said. The group was founded in 2012.")
+    assert _years(p) == (2016, 2016)
+    assert p.value == "2016-03"
+    assert "a Tuesday in 2016" in (p.reason or "")
+
+
+def test_weekday_with_date_overrides_recency() -> None:
+    """March 8 is a Monday in 2010 (before the 2012 founding) and next in 2021: the calendar wins over
+    'news is recent' (which alone gives 2012)."""
+    with_day = infer("The rally was held on Monday, March 8, the organisers said. The group was founded in 2012.")
+    without = infer("The rally was held on March 8, the organisers said. The group was founded in 2012.")
+    assert _years(without) == (2012, 2012)
+    assert _years(with_day) == (2021, 2021)
+    assert "a Monday in 2021" in (with_day.reason or "")
+
+
+def test_point_month_from_yearless_dates() -> None:
+    """'on June 18' (past) and 'will meet on July 4' put publication in June (the nearest month after)."""
+    p = infer("The band split in 2019. They played on June 18, the label said, and will meet on July 4.")
+    assert p.value == "2019-06"
+
+
+def test_future_yearless_date_gives_the_month_before_it() -> None:
+    """'will vote on March 15': published before March 15, so in March at the latest (the nearest month)."""
+    p = infer("The council will vote on March 15 on the plan, which was first proposed in 2011.")
+    assert p.value == "2011-03"
+    assert "before 'March 15'" in (p.reason or "")
+
+
+def test_a_year_planned_and_read_as_past_is_no_bound() -> None:
+    """'its target for 2010 was ambitious' (past) and 'will open … in 2010': 2010 is a plan, not a past bound."""
+    p = infer("The company said its target for 2010 was ambitious. It will open ten stores in 2010. Profit rose in 2006.")
+    assert p.earliest is not None and p.latest is not None
+    assert "2006-01-01" <= p.earliest and p.latest < "2010-01-01"
+
+
+def test_a_day_both_past_and_future_is_no_one_day_interval() -> None:
+    p = infer("The vote was held on June 28, 2016. Results will be announced June 28, 2016, officials said.")
+    assert p.earliest == "2016-06-28" and p.latest is not None and p.latest > "2016-12-01"

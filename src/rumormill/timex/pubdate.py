@@ -232,6 +232,8 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
     near = _nearest_month(lo, hi, yearless, coming)
     if near is not None:
         point = near
+        if coming:
+            reasons.append("most likely before " + ", ".join(f"'{t.text}'" for _m, _d, t in coming[:3]) + " (future)")
     elif placed is not None:
         point = f"{placed.year:04d}-{placed.month:02d}"
     elif sorted(window)[-2] * 1.5 <= top:  # one month stands out
