@@ -252,3 +252,12 @@ def test_a_bound_the_evidence_closes_has_no_arrow() -> None:
 def test_a_spaced_hyphen_before_a_count_is_no_range(text: str) -> None:
     first = "2009" if "2009" in text else "March 3"
     assert not find_ranges(text, [_t(1, first, text, "2009" if first == "2009" else "2023-03-03")])
+
+
+def test_the_year_after_a_yearless_pair_belongs_to_the_range() -> None:
+    text = "It ran from March 3 to March 5, 2021, they said."
+    times = [_t(1, "March 3", text, "2023-03-03"), _t(2, "March 5", text, "2023-03-05"), _t(3, "2021", text, "2021")]
+    r = find_ranges(text, times)
+    assert len(r) == 1 and [t.id for t in r[0].times] == ["T1", "T2", "T3"]
+    assert (r[0].earliest.isoformat(), r[0].latest.isoformat()) == ("2021-03-03", "2021-03-05")
+    assert r[0].note and "2021" in r[0].note

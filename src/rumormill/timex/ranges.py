@@ -181,7 +181,7 @@ def find_ranges(text: str, times: list[Time]) -> list[Range]:
         if a.id in used or not _closed(a):
             continue
         b = dates[i + 1] if i + 1 < len(dates) else None
-        r = _pair(text, a, b) if b is not None and b.id not in used and _closed(b) else None
+        r = _pair(text, a, b, dates) if b is not None and b.id not in used and _closed(b) else None
         if r is None:
             r = _short_year(text, a, dates) or _day_range(text, a, dates)
         if r is not None:
@@ -190,7 +190,7 @@ def find_ranges(text: str, times: list[Time]) -> list[Range]:
     return out
 
 
-def _pair(text: str, a: Time, b: Time) -> Range | None:
+def _pair(text: str, a: Time, b: Time, dates: list[Time]) -> Range | None:
     gap = text[a.span[1]:b.span[0]]
     before = text[max(0, a.span[0] - 60):a.span[0]]
     lead = _FROM.search(before)
@@ -204,7 +204,7 @@ def _pair(text: str, a: Time, b: Time) -> Range | None:
         start = a.span[0]
     else:
         return None
-    times = (a, b)
+    times: tuple[Time, ...] = (a, b)
     vb = b.value.split("T")[0]
     b_yearless = _yearless(b)
     end = b.span[1]
@@ -214,6 +214,7 @@ def _pair(text: str, a: Time, b: Time) -> Range | None:
         vb2 = _set_year(vb, shared)
         if vb2:
             vb, b_yearless, end = vb2, False, after.end()
+            times += tuple(t for t in dates if after.start(1) <= t.span[0] < after.end(1))
     ends = _endpoints(a, a.value.split("T")[0], vb, b.text, b_yearless)
     if ends is None:
         return None
