@@ -156,3 +156,13 @@ def test_lowercase_words_and_handles_are_not_entities() -> None:
     names = [e.name for e in ledger.entities]
     assert "taylor" not in names and not [n for n in names if "@" in n]
     assert all(not n.endswith((".", ",", "-")) or n.endswith("Jr.") for n in names)
+
+
+def test_a_compound_surname_joins_the_full_name() -> None:
+    ledger = rumormill.analyze_text(
+        "Headline\n\nKim Kardashian West posted a clip. Her husband, Kanye West, was not in it. "
+        "Kardashian West has been vocal about surrogacy.")
+    persons = {e.name: e for e in ledger.entities if e.type == "PERSON"}
+    assert "Kardashian West" not in persons
+    assert "Kardashian West" in persons["Kim Kardashian West"].aliases
+    assert "Kanye West" in persons

@@ -198,3 +198,23 @@ def test_object_and_infinitive_are_one_content_and_dateline_is_no_speaker() -> N
     text = "WASHINGTON -- President Obama said the plan would work."
     (a,) = _attributions(text)
     assert _span(text, a["source_span"]) == "President Obama"
+
+
+def test_a_name_inside_the_quote_is_not_the_pronoun_speaker() -> None:
+    ledger = rumormill.analyze_text(
+        "Headline\n\nMara Quinn has spoken about her plans. “After talking to David, I think it was an option,” "
+        "she said on the show.")
+    q = _quote(ledger, "After talking to David")
+    by_id = {s.id: s for s in ledger.sources}
+    assert q.source is not None and by_id[q.source].label == "Mara Quinn"
+
+
+def test_a_cue_after_its_own_words_in_the_next_sentence_does_not_speak_the_quote() -> None:
+    ledger = rumormill.analyze_text(
+        "Headline\n\n“I always knew it was an option,” Mara Quinn said on the show. “I feel like it is the only "
+        "option for me.” Her sister is pregnant and due in February, two sources close to the family told CNN.")
+    by_id = {s.id: s for s in ledger.sources}
+    q = _quote(ledger, "the only option for me")
+    assert q.source is not None and by_id[q.source].label == "Mara Quinn"
+    sister = next(x for x in ledger.quotes if "Her sister is pregnant" in _text(ledger, x.span))
+    assert sister.source is not None and by_id[sister.source].kind == "group"

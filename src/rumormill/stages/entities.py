@@ -288,6 +288,12 @@ def _merge(mentions: list[tuple[str, str, int, int]]) -> list[_Ent]:
                     found = next((p for p in persons if p.name.split()[-1] == surface.split()[-1]
                                   and p.name.split()[0] == surface.split()[0]), None)
                 if found is None:
+                    # "Kardashian West" re-mentions "Kim Kardashian West": the end of exactly one longer name
+                    words = surface.split()
+                    tails = [p for p in persons if len(p.name.split()) > len(words)
+                             and p.name.split()[-len(words):] == words]
+                    found = tails[0] if len(tails) == 1 else None
+                if found is None:
                     found = _Ent(type="PERSON", name=surface)
                     persons.append(found)
                 found.aliases.add(surface)

@@ -113,13 +113,18 @@ def _assign(state: State, quotes: list[QSpan], attrs: list[Attr]) -> dict[int, t
             while after < len(text) and text[after] in " \t\xa0―—–-,":
                 after += 1
             s2 = parse.sent_of(after) if after < len(text) else None
+            hi0 = hi
             if s2 is not None and s2.start >= q.close - 1:
                 hi = max(hi, parse.sents.index(s2))
             p_lo = paras[_paragraph_of(paras, q.open)][0]
             p_hi = paras[_paragraph_of(paras, max(q.open, q.close - 1))][1]
             cands = [a for si in range(lo, hi + 1) for a in by_sent.get(si, ())
                      if a.cue_span and not (q.open <= a.cue_span[0] < q.close) and a.cue_class in SPEECH
-                     and p_lo <= a.cue_span[0] < p_hi]
+                     and p_lo <= a.cue_span[0] < p_hi
+                     # a cue in the next sentence after words of its own ("“…” Her sister is pregnant,
+                     # sources told CNN") reports those words, not this quote
+                     and not (si > hi0 and a.content_span is not None
+                              and q.close <= a.content_span[0] and a.content_span[1] <= a.cue_span[0])]
             if cands:
                 chosen = min(cands, key=lambda a: min(abs(a.cue_span[0] - q.close),  # type: ignore[index]
                                                        abs(q.open - a.cue_span[1])))  # type: ignore[index]
@@ -290,7 +295,7 @@ def run(state: State) -> None:
     attrs += _line_colons(state, index)
     attrs.sort(key=lambda a: a.cue_span[0] if a.cue_span else a.content_span[0] if a.content_span else 0)
 
-    reg = Registry(state, index)
+    reg = Registry(state, index, [(q.start, q.end) for q in quotes if not q.title])
     for at in attrs:
         if at.post is not None:
             e = state.article.embeds[at.post]

@@ -75,8 +75,9 @@ class _Src:
 class Registry:
     """All sources of one article, created and joined in text order."""
 
-    def __init__(self, state: State, index: dict[int, SentIndex]) -> None:
+    def __init__(self, state: State, index: dict[int, SentIndex], quoted: list[Span] | None = None) -> None:
         self.state = state
+        self._quoted = sorted(quoted or [])  # spans of quoted words: the people named there do not speak
         self.parse = state.parse
         self.index = index
         self.srcs: list[_Src] = []
@@ -130,13 +131,19 @@ class Registry:
         if tok is None:
             return None
         ps = tok.sent
+        in_quote = self._quoted_at(k)
         for si in range(ps, max(-1, ps - 4), -1):
-            here = [m for m in self._person_info.get(si, []) if m[0] < k]
+            # "“After talking to Kanye, I …,” she said": a name inside the quoted words is not the speaker
+            here = [m for m in self._person_info.get(si, []) if m[0] < k and (in_quote or not self._quoted_at(m[0]))]
             ranked = sorted(here, key=lambda m: (not m[3], -m[0]))
             for _s, _e, eid, _subj in ranked:
                 if self.gender.get(eid, want) == want:
                     return eid
         return None
+
+    def _quoted_at(self, k: int) -> bool:
+        i = bisect.bisect_right(self._quoted, (k, 1 << 62)) - 1
+        return i >= 0 and self._quoted[i][0] <= k < self._quoted[i][1]
 
     def _persons_by_sentence(self) -> dict[int, list[tuple[int, int, str, bool]]]:
         out: dict[int, list[tuple[int, int, str, bool]]] = {}
