@@ -1,4 +1,4 @@
-"""Ranges and open-ended times on the timeline (rumormill.timex.ranges), and a range's length checked."""
+"""Ranges and open-ended times on the timeline (rumormill.timex.ranges, .bounds), and a range's length checked."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from rumormill.records import Ledger, Published, Time, TimelineEntry
 from rumormill.report.json import validate
 from rumormill.report.md_time import section
 from rumormill.report.svg import ledger_timeline
-from rumormill.timex.ranges import find_bounds, find_ranges, fits, length
+from rumormill.timex.bounds import find_bounds
+from rumormill.timex.ranges import find_ranges, fits, length
 
 PUB = "2024-01-15"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rumormill.records import Ledger, TimelineEntry
-from rumormill.timex.ranges import day_text, period_text
+from rumormill.timex.bounds import day_text, period_text
 
 _STATUS = {"contradiction": "✗ contradiction", "consistent": "✓ consistent", "unverifiable": "? unverifiable"}
 

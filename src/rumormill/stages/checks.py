@@ -31,8 +31,9 @@ import re
 from rumormill.pipeline import State
 from rumormill.records import Check, Claim, Fact, Published, Time
 from rumormill.timex import durations
+from rumormill.timex.bounds import Bound, find_bounds, period_text
 from rumormill.timex.events import CLAUSE_STOP, Dated, collect, people_by_sentence, sentences
-from rumormill.timex.ranges import Bound, Range, durations_for, find_bounds, find_ranges, fits, period_text
+from rumormill.timex.ranges import Range, durations_for, find_ranges, fits
 from rumormill.timex.tense import guess as guess_tense
 
 VERSION = "checks.v2"

@@ -7,7 +7,7 @@
 - Ranges (``rumormill.timex.ranges``): "from 2009 to 2011", "2009–11", "March 3-5" become ONE entry
   from the start of the first endpoint to the end of the second, citing every time it is built from,
   with ``bound: "range"``; the endpoints get no entries of their own.
-- Open-ended times ("over a year ago": BEFORE 2023-01; "since 2008"; "until 2015"; "by the end of the
+- Open-ended times (``rumormill.timex.bounds``: "over a year ago": BEFORE 2023-01; "since 2008"; "until 2015"; "by the end of the
   year") get an entry with ``bound`` ``before``/``after``/``ongoing``; ``earliest``/``latest`` hold the
   known bound and, on the open side, the bound the evidence implies (the publication date for "since
   2008") or the known bound again.
@@ -28,8 +28,9 @@ import re
 from rumormill.pipeline import State
 from rumormill.records import Claim, Time, TimelineEntry
 from rumormill.timex import durations
+from rumormill.timex.bounds import Bound, find_bounds, period_text
 from rumormill.timex.events import Dated, collect, sentences
-from rumormill.timex.ranges import Bound, Range, find_bounds, find_ranges, period_text
+from rumormill.timex.ranges import Range, find_ranges
 
 VERSION = "timeline.v2"
 
