@@ -103,7 +103,7 @@ def dct_figures(docs: list[Doc]) -> dict[str, float]:
     from rumormill.timex import tag
     from rumormill.timex.pubdate import infer
 
-    n = year = month = inside = written = 0
+    n = year = month = inside = narrow = written = 0
     widths: list[int] = []
     t0 = time.process_time()
     for doc in docs:
@@ -119,14 +119,17 @@ def dct_figures(docs: list[Doc]) -> dict[str, float]:
         guess = got.value or mid.isoformat()
         year += guess[:4] == doc.dct[:4]
         month += guess[:7] == doc.dct[:7]
+        width = (dt.date.fromisoformat(got.latest) - dt.date.fromisoformat(got.earliest)).days + 1
         inside += got.earliest <= doc.dct <= got.latest
-        widths.append((dt.date.fromisoformat(got.latest) - dt.date.fromisoformat(got.earliest)).days + 1)
+        narrow += got.earliest <= doc.dct <= got.latest and width <= 366
+        widths.append(width)
     spent = time.process_time() - t0
     return {
         "dct_documents": n,
         "dct_year_acc": year / n if n else 0.0,
         "dct_month_acc": month / n if n else 0.0,
         "dct_in_interval": inside / n if n else 0.0,
+        "dct_in_interval_366": narrow / n if n else 0.0,
         "dct_interval_days_mean": sum(widths) / len(widths) if widths else 0.0,
         "dct_interval_days_median": sorted(widths)[len(widths) // 2] if widths else 0.0,
         "dct_answered": len(widths) / n if n else 0.0,
@@ -150,6 +153,7 @@ def format(result: dict[str, Any]) -> str:
         f"publication date with the dateline hidden ({f['dct_documents']} documents with a DCT): "
         f"year {f['dct_year_acc'] * 100:.1f}%, month {f['dct_month_acc'] * 100:.1f}%, "
         f"DCT inside the inferred interval {f['dct_in_interval'] * 100:.1f}% "
+        f"(inside and at most 366 days wide {f['dct_in_interval_366'] * 100:.1f}%) "
         f"(interval width mean {f['dct_interval_days_mean']:.0f} days, median {f['dct_interval_days_median']:.0f}; "
         f"answered {f['dct_answered'] * 100:.0f}%; the true year is written anywhere in only "
         f"{f['dct_year_written'] * 100:.0f}% of the texts)",
