@@ -218,3 +218,13 @@ def test_a_cue_after_its_own_words_in_the_next_sentence_does_not_speak_the_quote
     assert q.source is not None and by_id[q.source].label == "Mara Quinn"
     sister = next(x for x in ledger.quotes if "Her sister is pregnant" in _text(ledger, x.span))
     assert sister.source is not None and by_id[sister.source].kind == "group"
+
+
+def test_an_outlets_source_is_anonymous_and_relayed() -> None:
+    ledger = rumormill.analyze_text(
+        "Headline\n\nAccording to an Us Weekly source who saw him, “He was parading her around all night.”")
+    by_id = {s.id: s for s in ledger.sources}
+    q = _quote(ledger, "parading her around")
+    src = by_id[q.source]
+    assert src.kind == "anonymous"
+    assert [by_id[v].label for v in src.via] == ["US Weekly"]

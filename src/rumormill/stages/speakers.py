@@ -248,6 +248,8 @@ class Registry:
             if eid is None:
                 continue
             etype = self.ent_type[eid]
+            if etype == "OUTLET" and k != h.i and h.lemma.lower() in _nouns():
+                continue  # "an Us Weekly source": the outlet's source, relayed through it (via)
             if etype == "OUTLET":
                 return self._by_entity(eid, "outlet")
             if etype in ("PERSON", "ORG", "PLACE", "GROUP"):
