@@ -170,3 +170,47 @@ def test_seed_dated(seed_ledger_dated) -> None:  # type: ignore[no-untyped-def]
 def test_clock_time_takes_the_date_after_it() -> None:
     got = _tags("In a press conference at 16:15 UTC, June 1st, the chief executive spoke.", "2009-06-04")
     assert got["16:15 UTC"] == ("TIME", "2009-06-01T16:15Z", None)
+
+
+@pytest.mark.parametrize(
+    ("year", "easter"),
+    [(1961, "1961-04-02"), (2000, "2000-04-23"), (2008, "2008-03-23"), (2011, "2011-04-24"), (2013, "2013-03-31"),
+     (2019, "2019-04-21"), (2024, "2024-03-31"), (2038, "2038-04-25")],
+)
+def test_easter_computus(year: int, easter: str) -> None:
+    from rumormill.timex.normalize import _easter
+
+    assert _easter(year).isoformat() == easter
+
+
+@pytest.mark.parametrize(
+    ("rule", "year", "day"),
+    [
+        ("weekday 11 4 4", 2013, "2013-11-28"),  # Thanksgiving
+        ("weekday 11 4 4 +1", 2013, "2013-11-29"),  # Black Friday
+        ("weekday 05 1 -1", 2016, "2016-05-30"),  # Memorial Day: the last Monday of May
+        ("weekday 11 1 1 +1", 2016, "2016-11-08"),  # Election Day: the Tuesday after the first Monday
+        ("weekday 12 1 -1", 2013, "2013-12-30"),  # the last Monday of December (the month wraps)
+        ("easter -2", 2013, "2013-03-29"),  # Good Friday
+        ("date 12-26", 2013, "2013-12-26"),
+    ],
+)
+def test_holiday_rules(rule: str, year: int, day: str) -> None:
+    from rumormill.timex.normalize import holiday_date
+
+    got = holiday_date(rule, year)
+    assert got is not None and got.isoformat() == day
+
+
+def test_holiday_lexicon_is_well_formed() -> None:
+    from rumormill.lexicons import load_table
+    from rumormill.timex.normalize import holiday_date
+
+    rows = load_table("timex_holidays.tsv")
+    assert len(rows) >= 40
+    for name, rule in rows:
+        for year in (1999, 2013, 2024):
+            d = holiday_date(rule, year)
+            assert d is not None, (name, rule)
+            assert d.year == year, (name, rule, d)  # every rule gives a day of the year asked for
+        assert name[:1].isupper() or name.startswith("the "), name
