@@ -203,6 +203,7 @@ def test_reports_show_ranges_and_open_bounds() -> None:
     assert "2009 – 2011 (range)" in md
     assert "2008 – 2024-01-15 → (ongoing at publication)" in md
     assert "← … – 2022 (open start)" in md and "(before 2023-01)" in md
+    assert "Other time expressions" not in md  # "over a year ago" is on the timeline now
     svg, bars, _skipped = ledger_timeline(led)
     assert {b.bound for b in bars} == {"range", "ongoing", "before"}
     assert str(svg).count('class="tcap"') == 2 and str(svg).count('class="tarrowhead"') == 2

@@ -72,8 +72,9 @@ def section(ledger: Ledger) -> list[str]:
             out.append(f"- {_STATUS.get(c.status, c.status)} ({c.kind}): {c.detail} "
                        f"[{', '.join(c.evidence) or 'no ids'}]")
         out.append("")
+    placed = {tid for e in ledger.timeline for tid in e.times}
     other = [t for t in ledger.times if t.type in ("DURATION", "SET") or t.value.startswith(("X", "P", "F"))
-             or t.mod in ("BEFORE", "AFTER")]
+             or (t.mod in ("BEFORE", "AFTER") and t.id not in placed)]
     if other:
         out.append("**Other time expressions:** " + "; ".join(
             f"{t.id} “{t.text}” = {t.value}{' ' + t.mod if t.mod else ''}{' (vague)' if t.vague else ''}"
