@@ -35,6 +35,8 @@ eval: $(STAMP)
 	$(BIN)/rumormill eval weasel $(SHARED)/data/factuality/szeged_wikiweasel
 	$(BIN)/rumormill eval tempeval3 $(SHARED)/data/temporal/tempeval3
 	$(BIN)/rumormill eval meantime $(SHARED)/data/temporal/meantime_en
+	$(BIN)/rumormill eval pubdate $(SHARED)/data/attribution/polnear --split test
+	$(BIN)/rumormill eval pubdate $(SHARED)/data/attribution/markkula-journ-sourcing
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py --n 1000
