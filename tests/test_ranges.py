@@ -176,6 +176,8 @@ def _only_bound(led: Ledger, kind: str) -> TimelineEntry:
     ("The work will be done by the end of the year.", "before", PUB, "2024-12-31"),
     ("They married after 2015.", "after", "2016-01-01", PUB),
     ("They married before 2015.", "before", "2014-12-31", "2014-12-31"),
+    ("The camp will open beginning in October 2024.", "after", "2024-10-01", "2024-10-01"),
+    ("Jane Miller has lived in Paris from 2008 on.", "ongoing", "2008-01-01", PUB),
 ])
 def test_open_bounds(body: str, kind: str, earliest: str, latest: str) -> None:
     led = _led(body)
@@ -235,6 +237,7 @@ def test_a_tagger_that_takes_the_range_as_one_expression(text: str, tagged: str,
 @pytest.mark.parametrize("body", [
     "The sequel will not be out until 2025, the studio said.",
     "If the sale had gone through last year, the jets would have arrived.",
+    "The county asked for the hearing to be moved up to today.",
 ])
 def test_no_bound(body: str) -> None:
     led = _led(body)

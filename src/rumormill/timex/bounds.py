@@ -48,6 +48,9 @@ _SIGNAL = re.compile(
 _THROUGH_VERB = re.compile(r"\b(?:go|goes|going|gone|went|get|gets|getting|got|gotten|come|comes|came|coming|"
                            r"pass|passes|passed|make\s+it|made\s+it|be|been|is|was|were|are|pull|pulled|see|saw)\s+"
                            r"(?:it\s+)?through\s+$", re.I)
+# "the hearing was moved up to today": a phrasal verb, not a bound
+_MOVED_UP = re.compile(r"\b(?:mov|bump|push|brought|bring|sped|speed)\w*\s+(?:[\w'’-]+\s+){0,3}up\s+(?:to|until)\s+$",
+                       re.I)
 _NOT_UNTIL = re.compile(r"(?:\b(?:not|never|only)|n['’]t)\b[^.;:!?]{0,40}$", re.I)
 _ONWARD = re.compile(r"\s+(?:on(?:wards?)?|forward|and\s+(?:beyond|after|later))\b", re.I)
 _HAD = re.compile(r"\bhad\b", re.I)
@@ -105,7 +108,8 @@ def find_bounds(text: str, times: list[Time], published: Published, ranges: list
             word = None
         if word in _UP_TO and _NOT_UNTIL.search(text[max(0, start - 60):start - len(head) + m.start()] if m else ""):
             word = None  # "not until 2015": it happens then, it is not a bound
-        if word in ("through", "thru") and _THROUGH_VERB.search(head):
+        if (word in ("through", "thru") and _THROUGH_VERB.search(head)) or (
+                word in ("up to", "up until") and _MOVED_UP.search(head)):
             word = None
         if word == "by" and re.match(r"\s+(?:standards?|levels?|figures?)\b", text[t.span[1]:]):
             word = None
@@ -120,13 +124,14 @@ def find_bounds(text: str, times: list[Time], published: Published, ranges: list
                 or (word is None and t.mod == "AFTER"):
             strict = word in _STRICT_AFTER or (word is None and t.mod == "AFTER")
             early = hi + _DAY if strict else lo
-            if word in ("since", "ever since"):
+            if word in ("since", "ever since") or (word == "from" and tense != "future"):
                 clause = _clause_before(text, sig_start)
                 kind = "after" if _HAD.search(clause) else "ongoing"
                 implied = True
             else:
-                kind = "ongoing" if word in _FROM_ON and tense == "present" else "after"
-                implied = tense in ("past", "present")
+                kind = "after"
+                # "starting July 1, renters will …": only a past "starting/beginning" has happened by publication
+                implied = tense == "past" or (tense == "present" and word not in _FROM_ON)
             late = p_hi if implied and p_hi is not None and p_hi >= early else early
             known = day_text(early, False)
             reading = (f"after {t.value}" if strict else f"from {known}") + (
