@@ -98,3 +98,22 @@ def test_partial_quote_of_a_post_is_not_the_post() -> None:
     a = from_text("Title\n\nShe wrote that " + caption + " Critics disagreed.\n\nMore text here.",
                   published=pub.UNKNOWN, embeds=(embed,))
     assert a.embeds[0].span is None
+
+
+def test_a_poster_the_article_names_is_one_source() -> None:
+    text = ("Posts about the smog\n\nArvind Kejriwal, the chief minister, has spoken about the smog many times. "
+            "Joshua Apte, an engineer, studies the air.\n\n"
+            "Delhi has turned into a gas chamber due to smoke from crop burning "
+            "— Arvind Kejriwal (@ArvindKejriwal) November 1, 2019\n\n"
+            "The air quality in Delhi was horrific on Sunday — Josh Apte (@joshapte) November 3, 2019\n\n"
+            "Apte said the haze would return next year.")
+    ledger = rumormill.analyze(load_text(text))
+    by_id = _by_id(ledger)
+    persons = {e.name for e in ledger.entities if e.type == "PERSON"}
+    assert "Josh Apte" not in persons and "Joshua Apte" in persons
+    named = sorted(s.label for s in ledger.sources if s.kind == "named")
+    assert named == ["Arvind Kejriwal (@ArvindKejriwal)", "Joshua Apte (@joshapte)"]
+    gas = next(q for q in ledger.quotes if "gas chamber" in ledger.text[q.span[0]:q.span[1]])
+    assert by_id[gas.source].entity is not None and [by_id[v].label for v in by_id[gas.source].via] == ["X"]
+    haze = next(q for q in ledger.quotes if "haze would return" in ledger.text[q.span[0]:q.span[1]])
+    assert haze.source == next(s.id for s in ledger.sources if s.label.startswith("Joshua Apte"))

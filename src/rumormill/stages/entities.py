@@ -285,8 +285,11 @@ def _merge(mentions: list[tuple[str, str, int, int]]) -> list[_Ent]:
                 found = next((p for p in persons if p.name == surface or surface in p.aliases), None)
                 if found is None:
                     # "Natalie Portman" vs "Portman" style re-mentions with a middle name
-                    found = next((p for p in persons if p.name.split()[-1] == surface.split()[-1]
-                                  and p.name.split()[0] == surface.split()[0]), None)
+                    first = surface.split()[0]
+                    fits = [p for p in persons if p.name.split()[-1] == surface.split()[-1]
+                            and (p.name.split()[0] == first or p.name.split()[0] in nick.get(first, set())
+                                 or first in nick.get(p.name.split()[0], set()))]
+                    found = fits[0] if len(fits) == 1 else None
                 if found is None:
                     # "Kardashian West" re-mentions "Kim Kardashian West": the end of exactly one longer name
                     words = surface.split()

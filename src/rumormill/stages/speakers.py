@@ -70,6 +70,7 @@ class _Src:
     via: list[str] = field(default_factory=list)
     ambiguous: list[Ambiguity] = field(default_factory=list)
     last: int = -1
+    handles: set[str] = field(default_factory=set)  # social accounts whose posts this source made
 
 
 class Registry:
@@ -326,15 +327,21 @@ class Registry:
         """The source of an embedded social post: its poster (one source per handle), named through an
         entity when the signature's name is one, relayed through the platform (an outlet source)."""
         key = f"@{handle.lower()}" if handle else f"post:{(author or '').lower()}"
-        src = next((s for s in self.srcs if s.key == key), None)
+        src = next((s for s in self.srcs if s.key == key or key in s.handles), None)
         if src is None:
             eid = self.entity_at(*mention) if mention else None
             if eid is None and author:
                 eid = next((e.id for e in self.state.entities
                             if e.type in ("PERSON", "ORG", "OUTLET") and e.name.lower() == author.lower()), None)
             label = f"{author} (@{handle})" if author and handle else author or (f"@{handle}" if handle else "a poster")
-            src = self._new("named" if eid is None or self.ent_type.get(eid) != "OUTLET" else "outlet", label, eid,
-                            key=key)
+            if eid is not None:  # the person or outlet the article already names: one source
+                known = any(s.entity == eid for s in self.srcs)
+                src = self._by_entity(eid, "outlet" if self.ent_type.get(eid) == "OUTLET" else "named")
+                if not known and handle:
+                    src.label = f"{src.label} (@{handle})"
+            else:
+                src = self._new("named", label, None, key=key)
+        src.handles.add(key)
         if mention:
             self._mention(src, mention)
         pkey = f"platform:{platform}"
