@@ -234,3 +234,13 @@ def test_a_year_planned_and_read_as_past_is_no_bound() -> None:
 def test_a_day_both_past_and_future_is_no_one_day_interval() -> None:
     p = infer("The vote was held on June 28, 2016. Results will be announced June 28, 2016, officials said.")
     assert p.earliest == "2016-06-28" and p.latest is not None and p.latest > "2016-12-01"
+
+
+def test_a_period_that_is_over_puts_publication_after_it() -> None:
+    """'late 2014' / 'the last three months of 2015' (past): the year's end has passed, so the next year."""
+    late = infer("The deal closed in late 2014, the company said.")
+    plain = infer("The deal closed in 2014, the company said.")
+    assert _years(plain) == (2014, 2014)
+    assert _years(late) == (2015, 2015) and "late 2014' (2014, END)" in (late.reason or "")
+    over = infer("He raised $33 million during the last three months of 2015, filings showed on Sunday.")
+    assert _years(over) == (2016, 2016) and "last three months of 2015' (2015, over)" in (over.reason or "")

@@ -127,6 +127,25 @@ def _interval_of(value: str) -> tuple[dt.date, dt.date] | None:
     return dt.date.fromisoformat(lo), dt.date.fromisoformat(hi)
 
 
+# "the last three months of 2015", "throughout 2014" (past): the period is over, as after "the end of 2015"
+_COMPLETED = re.compile(r"(?:\b(?:last|final|closing)\s+(?:\w+\s+)?(?:months?|weeks?|days?|quarter|part)\s+of|"
+                        r"\bthroughout|\ball\s+of|\bthe\s+whole\s+of)\s+$", re.I)
+
+
+def _narrowed(span: tuple[dt.date, dt.date], value: str, mod: str | None) -> tuple[dt.date, dt.date]:
+    """START/MID/END take the first/middle/last third of a year ("late 2014": September to December) or of a
+    month (ten days), as on the timeline."""
+    if mod not in ("START", "MID", "END") or not _ABS.match(value) or len(value) > 7:
+        return span
+    lo, hi = span
+    if len(value) == 4:
+        first = {"START": 1, "MID": 5, "END": 9}[mod]
+        return dt.date(lo.year, first, 1), _month_end(lo.year * 12 + first + 2)
+    first_day = {"START": 1, "MID": 11, "END": 21}[mod]
+    return lo.replace(day=first_day), (lo.replace(day=10) if mod == "START" else lo.replace(day=20) if mod == "MID"
+                                       else hi)
+
+
 def _iso(d: dt.date) -> str:
     return d.isoformat()
 
@@ -138,12 +157,18 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
     ahead: list[tuple[dt.date, dt.date, Tagged]] = []
     yearless: list[tuple[int, int | None, Tagged]] = []
     coming: list[tuple[int, int | None, Tagged]] = []  # "will vote on March 15"
+    over: dict[int, str] = {}  # "the last three months of 2015": the words that say the period is over
     for t in tagged:
         if t.norm.type not in ("DATE", "TIME") or t.norm.mod in ("BEFORE", "AFTER") or t.norm.anaphoric:
             continue
         value = t.norm.value.split("T")[0]
         span = _interval_of(value)
         if span is not None:
+            ended = _COMPLETED.search(text, max(0, t.start - 40), t.start) if t.tense == "past" else None
+            mod = t.norm.mod or ("END" if ended else None)
+            if ended and not t.norm.mod:
+                over[id(t)] = text[ended.start():t.end]
+            span = _narrowed(span, value, mod)
             if t.tense != "future" and t.rule == "year" and _NOMINAL.match(text, t.end):
                 # "the 2016 race", "the 2020 Olympics": an event named by its year is talked about the year
                 # before it as much as after it, whatever the clause's tense
@@ -184,7 +209,9 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
         words = text[latest[2].start:event.end() if event else latest[2].end]
         reasons.append(f"latest event named by its year '{words}' (published {latest[0].year} or later)")
     elif latest is not None:
-        reasons.append(f"latest past date '{latest[2].text}' ({latest[2].norm.value.split('T')[0]})")
+        words = over.get(id(latest[2]), latest[2].text)
+        part = ", over" if id(latest[2]) in over else f", {latest[2].norm.mod}" if latest[2].norm.mod else ""
+        reasons.append(f"latest past date '{words}' ({latest[2].norm.value.split('T')[0]}{part})")
     if first is not None:
         reasons.append(f"'{first[2].text}' is future/present ({first[2].norm.value})")
     # "last year" next to events explicitly dated in year Y: published in Y + 1
