@@ -127,9 +127,9 @@ def _interval_of(value: str) -> tuple[dt.date, dt.date] | None:
     return dt.date.fromisoformat(lo), dt.date.fromisoformat(hi)
 
 
-# "the last three months of 2015", "throughout 2014" (past): the period is over, as after "the end of 2015"
-_COMPLETED = re.compile(r"(?:\b(?:last|final|closing)\s+(?:\w+\s+)?(?:months?|weeks?|days?|quarter|part)\s+of|"
-                        r"\bthroughout|\ball\s+of|\bthe\s+whole\s+of)\s+$", re.I)
+# "the last three months of 2015" (past): the period is over, as after "the end of 2015" ("throughout 2016" is
+# not: it can still be going on)
+_COMPLETED = re.compile(r"\b(?:last|final|closing)\s+(?:\w+\s+)?(?:months?|weeks?|days?|quarter|part)\s+of\s+$", re.I)
 
 
 def _narrowed(span: tuple[dt.date, dt.date], value: str, mod: str | None) -> tuple[dt.date, dt.date]:
