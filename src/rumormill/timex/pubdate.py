@@ -3,15 +3,18 @@
 ``dateline(text)`` looks at the first lines only: an agency dateline ("LOS ANGELES, March 3
 (Reuters) —"), a "Published/Posted/Updated ..." line, or a line that is nothing but a date
 ("March 01, 2008", "Friday, March 22, 2013"). ``infer(text)`` works from the time expressions
-found without an anchor:
+found without an anchor; every candidate month gets a weight from the evidence and the best 12-month
+window is the interval (docs/time.md, `published`, has the weights and the figures):
 
-- explicit dates (with a year) in past or present clauses: publication is on or after the start
-  of the latest one (the lower bound);
-- explicit dates in future/present clauses ("a fresh start in 2024"): publication is no later than
-  the end of the earliest one (the upper bound);
-- "last year" next to events explicitly dated in year Y: publication is in Y+1; "this year" next to
-  them: in Y; otherwise in the year of the latest past date (news is mostly written soon after);
-- dates without a year ("June 18") are placed in that year to refine the month.
+- explicit dates in past clauses bound publication from below, in future clauses from above (a tense
+  error is possible, so the wrong side is unlikely, not ruled out); news is recent, so the year after
+  the latest past date weighs most; "late 2014" / "the last three months of 2015" are over;
+- an event named by its year ("the 2016 race") bounds it from the year before;
+- year votes: a relative year beside an explicit one ("last year's 2015 election" -> 2016, "in 2012,
+  four years ago"), "the 50th anniversary of the 1966 act", "20 years since 1996", an age with a birth
+  year, weakly a present-tense year; "last year" next to events explicitly dated in year Y -> Y+1;
+- a weekday with a yearless date ("Tuesday, March 8") keeps the years in which that day is that weekday;
+- dates without a year ("June 18", "will vote on March 15") give the point month.
 
 The interval is never wider than a year; ``reason`` lists the evidence in words.
 """
