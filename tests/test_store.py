@@ -282,3 +282,18 @@ def test_cli_read_commands_need_an_existing_store(tmp_path: Path, capsys: pytest
         assert main([*argv, "--db", missing]) == 2
         assert "no store at" in capsys.readouterr().err
     assert not Path(missing).exists()
+
+
+def test_a_whole_ledger_round_trips_through_json(seed_ledger_dated) -> None:  # type: ignore[no-untyped-def]
+    """Every field the pipeline fills (timeline bounds, embed spans, …) survives the store's decoder."""
+    import json
+
+    import rumormill
+    from rumormill.ingest import load_text
+
+    post = rumormill.analyze(load_text(
+        "Title\n\nThe program ran from 2009 to 2011. Fans reacted.\n\n"
+        "can't believe the program is over - jo (@jojo_fan) March 3, 2024\n"))
+    assert any(t.bound == "range" for t in post.timeline) and any(e.span for e in post.embeds)
+    for led in (seed_ledger_dated, post):
+        assert ledger_from_dict(json.loads(json.dumps(led.to_dict()))) == led

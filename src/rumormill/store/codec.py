@@ -103,7 +103,8 @@ def ledger_from_dict(d: dict[str, Any]) -> Ledger:
         claims=tuple(_claim(c) for c in d.get("claims") or ()),
         times=tuple(_time(t) for t in d.get("times") or ()),
         timeline=tuple(TimelineEntry(earliest=t["earliest"], latest=t["latest"], times=tuple(t.get("times") or ()),
-                                     claims=tuple(t.get("claims") or ()), label=t.get("label") or "")
+                                     claims=tuple(t.get("claims") or ()), label=t.get("label") or "",
+                                     bound=t.get("bound"))
                        for t in d.get("timeline") or ()),
         checks=tuple(Check(kind=c["kind"], status=c["status"], detail=c.get("detail") or "",
                            evidence=tuple(c.get("evidence") or ())) for c in d.get("checks") or ()),
