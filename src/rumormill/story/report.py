@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+_BOUND_WORDS = {"range": "range", "before": "open start", "after": "open end", "ongoing": "ongoing at publication"}
+
 
 def _clip(text: str, n: int = 160) -> str:
     text = " ".join(text.split())
@@ -80,7 +82,8 @@ def render_markdown(story: dict[str, Any]) -> str:
     if story["timeline"]:
         for e in story["timeline"]:
             when = e["earliest"] if e["earliest"] == e["latest"] else f"{e['earliest']} – {e['latest']}"
-            out.append(f"- {when}: {_clip(e['label'], 120)} ({e['outlet']})")
+            how = _BOUND_WORDS.get(e.get("bound") or "")
+            out.append(f"- {when}{f' ({how})' if how else ''}: {_clip(e['label'], 120)} ({e['outlet']})")
     else:
         out.append("No dated events in these articles.")
     out.append("")

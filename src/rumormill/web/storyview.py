@@ -34,7 +34,7 @@ def story_timeline(story: dict[str, Any]) -> tuple[Markup, list[str]]:
         if start is None or end is None or end < start:
             skipped.append(label)
             continue
-        bars.append(Bar(start, end, label, False, f" ({e.get('earliest')} – {e.get('latest')})"))
+        bars.append(Bar(start, end, label, False, f" ({e.get('earliest')} – {e.get('latest')})", bound=e.get("bound")))
     bars.sort(key=lambda b: (b.start, b.end))
     return timeline_chart(bars, None), skipped
 
