@@ -3,7 +3,8 @@
 Each row is a news-style sentence, a DCT and one expected TIMEX3 (extent, type, value, mod), or an
 extent that must not be tagged (type ``NONE``): relative dates, months and weekdays by tense,
 quarters, fiscal years, holidays, parts of days, durations, sets, reference words, decades, ranges
-and things that are not times (ages, the modal "may", counts, names).
+and things that are not times (ages, the modal "may", counts, names). A literal ``\\n`` in a sentence is a
+line break (a headline above its text).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def load_cases(path: Path = _FIXTURE) -> list[Case]:
         cols = raw.split("\t")
         assert len(cols) == 6, f"line {n}: expected 6 tab-separated columns, got {len(cols)}"
         sentence, dct, extent, typ, value, mod = cols
+        sentence = sentence.replace("\\n", "\n")  # "\n" in the file: a line break (a headline above its text)
         assert extent in sentence, f"line {n}: extent {extent!r} is not in the sentence"
         cases.append(Case(n, sentence, None if dct == "-" else dct, extent, typ, value, None if mod == "-" else mod))
     return cases
