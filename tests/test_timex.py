@@ -214,3 +214,68 @@ def test_holiday_lexicon_is_well_formed() -> None:
             assert d is not None, (name, rule)
             assert d.year == year, (name, rule, d)  # every rule gives a day of the year asked for
         assert name[:1].isupper() or name.startswith("the "), name
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "tense"),
+    [
+        ("Immigration will be a major topic of the 2016 race.", "2016", "future"),
+        ("The museum has been open to the public since 1847.", "1847", "past"),
+        ("The firm has been closed since early April.", "early April", "past"),
+        ("If the merger is approved in January, the firm will move.", "January", "future"),
+        ("Shareholders get $10 a share if the deal closes in January.", "January", "future"),
+        ("Graduates of the class of 2014, \"If you're too big for a small job, you're too small.\"", "2014", None),
+        ("Investors are cautious ahead of Friday's jobs report.", "Friday", "future"),
+        ("Markets were quiet ahead of Friday's jobs report.", "Friday", None),
+        ("The rules, adopted in April, require more capital.", "April", "past"),
+        ("The service is intended to launch in the fall.", "the fall", "future"),
+        ("Senate passes budget bill on Friday\n\nThe vote was close.", "Friday", "past"),
+        ("Apple to unveil new iPhone on Tuesday\n\nThe launch is awaited.", "Tuesday", "future"),
+        ("Markets to remain closed until Friday\n\nThe exchange is shut.", "Friday", "future"),
+    ],
+)
+def test_tense(text: str, expr: str, tense: str | None) -> None:
+    from rumormill.timex.tense import Cues
+
+    start = text.index(expr)
+    assert Cues(text).guess(start, start + len(expr)) == tense
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "sure"),
+    [
+        ("The singer, who died in April, left no will.", "April", True),
+        ("The company was founded in April.", "April", True),
+        ("The plant did not reopen in April as planned.", "April", True),
+        ("Did the Fed raise rates in April?", "April", True),
+        ("The company said the store opens in April.", "April", False),  # "said" is far: slack stays
+        ("The company has a deadline set at June 1 to draw up a plan.", "June 1", False),  # a plan
+    ],
+)
+def test_sure_past(text: str, expr: str, sure: bool) -> None:
+    from rumormill.timex.tense import Cues
+
+    start = text.index(expr)
+    cue = Cues(text).detail(start, start + len(expr))
+    assert cue is not None and cue.kind == "past" and cue.sure is sure
+
+
+def test_modified_dates_anchor() -> None:
+    # "late 2008" (END) anchors "the following year"; "late Tuesday" (END) anchors the clock time after it
+    text = "Sales slumped in late 2008. The following year, they recovered."
+    got = {t.text: (t.norm.value, t.norm.mod, t.norm.anchor) for t in tag(text, anchor_from("2013-03-22"))}
+    assert got["late 2008"] == ("2008", "END", None)
+    assert got["The following year"] == ("2009", None, "0")
+    text = "The bomb exploded late Tuesday, and at 9 p.m. troops arrived."
+    got = {t.text: (t.norm.value, t.norm.mod, t.norm.anchor) for t in tag(text, anchor_from("2013-03-22"))}
+    assert got["late Tuesday"] == ("2013-03-19", "END", "published")
+    assert got["9 p.m."] == ("2013-03-19T21:00", None, "0")
+
+
+def test_reported_speech_counts_from_the_saying() -> None:
+    text = "The company said in November that it would close the plant in February."
+    got = {t.text: (t.norm.value, t.norm.anchor) for t in tag(text, anchor_from("2013-03-22"))}
+    assert got["February"] == ("2013-02", "0")  # after the saying (November 2012), not after the DCT
+    text = "The company said it would close the plant in February."
+    got = {t.text: (t.norm.value, t.norm.anchor) for t in tag(text, anchor_from("2013-03-22"))}
+    assert got["February"] == ("2014-02", "published")

@@ -56,14 +56,21 @@ def tag(text: str, published: Anchor | None, mentions: list[Mention] | None = No
     mentions = find(text) if mentions is None else mentions
     cues = _tense.Cues(text) if mentions else None
     for m in mentions:
-        tense = cues.guess(m.start, m.end) if cues else None
+        cue = cues.detail(m.start, m.end) if cues else None
+        tense = cue.kind if cue else None
         ref = prev_day if m.rule in _DAY_ANAPHORA and prev is not None and prev.date is None and prev_day else prev
-        norm = resolve(m, text, published, ref, tense)
+        pub, how = published, ("past!" if cue is not None and cue.sure else tense)  # "past!": no slack ahead
+        saying = _saying(m, cue, cues, out, published) if cues is not None and cue is not None else None
+        if saying is not None:  # "said on Monday it would report on Thursday": the Thursday after that Monday
+            pub, how = saying, "future"
+        norm = resolve(m, text, pub, ref, how)
         if norm is None:
             continue
         idx = len(out)
         out.append(Tagged(start=m.start, end=m.end, text=text[m.start:m.end], rule=m.rule, tense=tense, norm=norm))
-        if norm.type in ("DATE", "TIME") and not norm.mod:
+        # a date with early/mid/late or "about" anchors what follows by its own value ("late 2008 … the
+        # following year" -> 2009; "late Tuesday … at 9 p.m." -> that Tuesday); open bounds do not
+        if norm.type in ("DATE", "TIME") and norm.mod in _ANCHOR_MODS:
             a = anchor_from(norm.value, ref=str(idx))
             if a is not None:
                 prev = Anchor(year=a.year, month=a.month, day=a.day, ref=a.ref, pos=m.end)
@@ -73,6 +80,35 @@ def tag(text: str, published: Anchor | None, mentions: list[Mention] | None = No
 
 
 _DAY_ANAPHORA = frozenset({"earlier", "theday", "podtrade"})
+_ANCHOR_MODS = frozenset({None, "START", "MID", "END", "APPROX"})
+_SAYING_RULES = frozenset({"month", "mdy", "dmy", "weekday", "modmon", "holiday"})
+
+
+def _saying(m: Mention, cue: _tense.Cue, cues: _tense.Cues, out: list[Tagged],
+            published: Anchor | None) -> Anchor | None:
+    """The date of the saying when ``m`` is reported speech in the future of the past.
+
+    "The company said in November that it would close the plant in February": "would" puts February after
+    the saying (November, a past date before the reporting date in the same sentence, before "would"), not
+    after the reporting date. Without a dated saying the reporting date is the saying ("said it would").
+    """
+    if cue.kind != "future" or cue.word not in ("would", "'d", "’d") or not 0 <= cue.pos < m.start \
+            or m.rule not in _SAYING_RULES or published is None:
+        return None
+    s, _e = cues.sentence(m.start)
+    for t in reversed(out):
+        if t.start < s:
+            return None
+        if t.end > cue.pos or t.tense != "past" or t.norm.type not in ("DATE", "TIME") or t.norm.mod not in _ANCHOR_MODS:
+            continue
+        a = anchor_from(t.norm.value, ref=str(out.index(t)))
+        if a is None or a.month is None or (m.rule == "weekday" and a.date is None):
+            return None
+        said = (a.year, a.month, a.day or 0)
+        if said > (published.year, published.month or 12, published.day or 31):
+            return None
+        return a
+    return None
 _TIME_DATE_GAP = re.compile(r"\s*(?:local\s+time\b)?\s*(?:,|\bon\b)?\s*")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

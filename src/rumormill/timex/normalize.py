@@ -107,6 +107,11 @@ def _week(d: dt.date) -> str:
     return f"{y:04d}-W{w:02d}"
 
 
+def plain(tense: str | None) -> str | None:
+    """The tense without its "!" (``past!``: a sure past, or a date after "since", placed without slack)."""
+    return tense.rstrip("!") if tense else None
+
+
 def _shift_months(year: int, month: int, k: int) -> tuple[int, int]:
     idx = year * 12 + (month - 1) + k
     return idx // 12, idx % 12 + 1
@@ -201,7 +206,7 @@ def _place_holiday(a: Anchor, rule: str, tense: str | None) -> str | None:
     """The occurrence of a holiday nearest the anchor that the tense allows (like a month-day)."""
     if a.date is None:
         d = holiday_date(rule, a.year)
-        return _ymd(d) if d and tense not in ("past", "future") else None
+        return _ymd(d) if d and plain(tense) not in ("past", "future") else None
     slack = 0 if not tense or tense.endswith("!") or tense == "future" else 31
     tense = tense.rstrip("!") if tense else None
     best: tuple[int, dt.date] | None = None
@@ -218,6 +223,7 @@ def _place_holiday(a: Anchor, rule: str, tense: str | None) -> str | None:
 
 
 def _weekday(a: Anchor, wd: int, tense: str | None, rel: str | None) -> dt.date | None:
+    tense = plain(tense)
     d = a.date
     if d is None:
         return None

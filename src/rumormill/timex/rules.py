@@ -28,6 +28,7 @@ from rumormill.timex.normalize import (
     _year,
     _ymd,
     holiday_date,
+    plain,
 )
 from rumormill.timex.tagger import Mention, holiday_key, holidays, vocab
 
@@ -88,6 +89,7 @@ def _monrel(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
 def _dom(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm | None:
     """"on the 15th": that day of the anchor's month (or the next/previous month, by tense)."""
     day = int(m.groups["dom"])
+    tense = plain(tense)
     if pub is None or pub.month is None:
         return _d(f"XXXX-XX-{day:02d}")
     best: tuple[int, str] | None = None
@@ -186,6 +188,17 @@ def _quarter(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
     g = m.groups
     if g.get("q"):
         return _d(f"{g['qyear']}-Q{g['q']}")
+    if g.get("mn"):  # "the last three months of 2015": the calendar part they make up (Q4), no duration
+        half = g["mn"].lower() in ("six", "6")
+        first = g["mord"].lower() == "first"
+        letter, q = ("H", 1 if first else 2) if half else ("Q", 1 if first else 4)
+        if pub is None:
+            return _d(f"XXXX-{letter}{q}")
+        if g.get("mrel"):
+            year = pub.year + {"last": -1, "next": 1}.get(g["mrel"].lower(), 0)
+        else:
+            year = _place_month(pub, 6 * q - 3 if half else 3 * q - 1, tense, past_slack=3) or pub.year
+        return _d(f"{year:04d}-{letter}{q}", anchor=pub.ref)
     ordw = g["ord"].lower()
     half = (g.get("qh") or "quarter").lower() == "half"
     if half and ordw not in ("first", "second"):
@@ -238,6 +251,7 @@ def _season(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
     g = m.groups
     code = vocab()["season"][g["season"].lower()]
     mod = _smod(g)
+    tense = plain(tense)
     if g.get("year"):
         return _d(f"{g['year']}-{code}", mod=mod)
     if pub is None:
@@ -280,7 +294,7 @@ def _deadline_tense(text: str, start: int, tense: str | None) -> str | None:
     if _MOVED_TO_BEFORE.search(lead):
         return "future!"
     lead = lead[-12:]
-    if _DEADLINE_BEFORE.search(lead) and tense != "past":
+    if _DEADLINE_BEFORE.search(lead) and plain(tense) != "past":
         return "future!"
     if _SINCE_BEFORE.search(lead):
         return "past!"
@@ -298,11 +312,12 @@ def _weekdayr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
     pod = vocab()["partofday"].get((g.get("pod") or "").lower())
     d = _weekday(pub, wd, tense, (g.get("rel") or "").lower() or None) if pub else None
     value = _ymd(d) if d else f"XXXX-WXX-{wd}"
-    # "late Tuesday", "early Sunday morning": the extent takes "early/late", the value stays the day (no mod:
-    # the day then anchors a clock time after it, "late Tuesday ... at 9 p.m.")
+    # "late Tuesday", "early Sunday morning": TimeML's END/START on the day (or its part); the day still
+    # anchors a clock time after it ("late Tuesday ... at 9 p.m.": modified dates anchor by their value)
+    mod = _smod(g)
     if pod:
-        return _d(f"{value}T{pod}", typ="TIME", anchor=pub.ref if d and pub else None)
-    return _d(value, anchor=pub.ref if d and pub else None)
+        return _d(f"{value}T{pod}", mod=mod, typ="TIME", anchor=pub.ref if d and pub else None)
+    return _d(value, mod=mod, anchor=pub.ref if d and pub else None)
 
 
 def _month(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None,
@@ -353,13 +368,24 @@ def _theday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
         return _d(found, anchor=base.ref, anaphoric=base is prev)
     if what == "the weekend":
         # "were closed over the weekend" written on a weekday: the weekend before; otherwise this week's
-        back = tense == "past" and pub is not None and pub.date is not None and pub.date.isoweekday() < 6
+        back = plain(tense) == "past" and pub is not None and pub.date is not None and pub.date.isoweekday() < 6
         value = _unit_value(pub, "weekend", -1 if back else 0) if pub else None
         return _d(value or "XXXX-WXX-WE", anchor=pub.ref if value and pub else None)
     base = prev if prev is not None and prev.date is not None else pub
     if base is None or base.date is None:
         return _d("XXXX-XX-XX")
     return _d(_ymd(base.date), anchor=base.ref, anaphoric=base is prev)
+
+
+_SENT_STOP = re.compile(r"[.!?;]\s")
+
+
+def _theyear(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm | None:
+    """A bare "the year" after a date in the same sentence is that date's year; elsewhere it is not tagged."""
+    if prev is None or prev.pos is None or not 0 <= m.start - prev.pos <= 150 \
+            or _SENT_STOP.search(text, prev.pos, m.start):
+        return None
+    return _d(f"{prev.year:04d}", anchor=prev.ref, anaphoric=True)
 
 
 def _yearprev(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
@@ -374,7 +400,7 @@ def _yearend(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
     if pub is None:
         return _d(_unresolved(unit), mod="END")
     last_month = pub.month == 12 if unit == "year" else False
-    k = -1 if tense == "past" and not last_month else 0
+    k = -1 if plain(tense) == "past" and not last_month else 0
     value = _unit_value(pub, unit, k)
     return _d(value or _unresolved(unit), mod="END", anchor=pub.ref if value else None)
 
@@ -463,9 +489,10 @@ def _deictic(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
         base = _ymd(src.date + dt.timedelta(days=_DEIC[word]))
         ref = src.ref
     ana = src is prev and prev is not None
-    if pod:  # "late yesterday": no mod, as for weekdays
-        return _d(f"{base}T{pod}", typ="TIME", anchor=ref, anaphoric=ana)
-    return _d(base, anchor=ref, anaphoric=ana)
+    mod = _smod(g)  # "late yesterday": END, as for weekdays
+    if pod:
+        return _d(f"{base}T{pod}", mod=mod, typ="TIME", anchor=ref, anaphoric=ana)
+    return _d(base, mod=mod, anchor=ref, anaphoric=ana)
 
 
 def _ago(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
@@ -520,9 +547,16 @@ def _time(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense:
         elif ampm.startswith("a") and hh == 12:
             hh = 0
         tz = "Z" if (g.get("tz") or g.get("tz2") or g.get("tz3") or "").upper() in ("UTC", "GMT") else ""
+    if g.get("hh5"):  # "three o'clock": the hour as written, or after noon "in the afternoon/evening", "at night"
+        hh = int(_num(g["hh5"]) or 0)
+        opod = (g.get("opod") or "").lower()
+        if hh < 12 and opod.endswith(("afternoon", "evening", "night")):
+            hh += 12
+        elif hh == 12 and opod.endswith("morning"):
+            hh = 0
     base = pub
-    twd = g.get("twd") or g.get("twd2") or g.get("twd3")
-    tdeic = g.get("tdeic") or g.get("tdeic2") or g.get("tdeic3")
+    twd = g.get("twd") or g.get("twd2") or g.get("twd3") or g.get("twd5")
+    tdeic = g.get("tdeic") or g.get("tdeic2") or g.get("tdeic3") or g.get("tdeic5")
     if twd and pub is not None:
         d = _weekday(pub, int(vocab()["weekday"][twd.lower()]), tense, None)
         if d is not None:
@@ -630,9 +664,9 @@ def _fiscal(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
     if g.get("yy"):
         return _d(f"FY{_year(g['yy']):04d}")
     if pub is None:
-        return _d("FYXXXX")
+        return _d("FYXXXX", mod=_smod(g))
     k = _FISCAL_REL.get((g.get("rel") or g.get("rel2") or "").lower(), 0)
-    return _d(f"FY{pub.year + k:04d}", anchor=pub.ref)
+    return _d(f"FY{pub.year + k:04d}", mod=_smod(g), anchor=pub.ref)
 
 
 _ATTACKS_AFTER = re.compile(r"\s+(?:terror(?:ist)?\s+)?attacks?\b", re.I)
@@ -647,6 +681,6 @@ RESOLVERS: dict[str, Resolver] = {
     "iso": _iso, "slash": _slash, "mdy": _mdy, "dmy": _mdy, "my": _my, "monrel": _monrel, "dom": _dom, "modrel": _modrel,
     "modmon": _modmon, "earlier": _earlier, "quarter": _quarter, "century": _century, "decade": _decade,
     "year": _yearr, "season": _season, "weekday": _weekdayr, "month": _month, "relunit": _relunitr,
-    "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "yearprev": _yearprev, "yearago": _yearago, "weekof": _weekof, "yearend": _yearend, "nthrow": _nthrow, "podtrade": _podtrade, "numrange": _durationr, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,
+    "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "yearprev": _yearprev, "theyear": _theyear, "yearago": _yearago, "weekof": _weekof, "yearend": _yearend, "nthrow": _nthrow, "podtrade": _podtrade, "numrange": _durationr, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,
     "set": _set, "ref": _ref, "holiday": _holiday, "fiscal": _fiscal,
 }

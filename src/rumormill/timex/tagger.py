@@ -115,7 +115,12 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)[-\s]+(?P<qh>quarter|half)"
                     rf"(?:\s+of\s+(?:(?P<fy>fiscal[-\s]+(?:year\s+)?)?{YEAR}|(?P<rel>last|this|next)\s+year|the\s+year"
                     r"|(?:the\s+)?(?P<fyq>(?:current\s+)?fiscal\s+year)))?"
-                    r"|\bQ(?P<q>[1-4])\s+(?P<qyear>(?:19|20)\d\d)\b"),
+                    r"|\bQ(?P<q>[1-4])\s+(?P<qyear>(?:19|20)\d\d)\b"
+                    # "the first six months of the year" = H1, "the last three months of last year" = Q4 of the year
+                    # before ("… of 2015" stays a duration and the year: the publication-date inference reads
+                    # "the last three months of" before a year as a sign that the year is over)
+                    r"|(?:the\s+)?(?P<mord>first|last|final)\s+(?P<mn>three|six|3|6)\s+months\s+of\s+"
+                    r"(?:(?P<mrel>last|this|next)\s+year|the\s+(?:current\s+)?year\b)"),
         ("century", r"(?:the\s+)?\b(?P<cent>1[5-9]|2[01])(?:st|nd|rd|th)[-\s]+century"
                     r"|(?:the\s+)?(?P<centw>nineteenth|twentieth|twenty-first)\s+century"),
         ("decade", r"(?:(?:the\s+)?(?:(?P<smod>early|mid|late)[-\s]+)?\b(?P<dec>(?:1[6-9]|20)\d)0(?:s|['’]s)\b)"
@@ -142,6 +147,9 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                    r"(?P<unit>day|week|month|year|quarter|session)\b(?(cons)|(?=\s+in\s+a\s+row\b))"),
         # "in morning trading", "in late afternoon trade": that part of the day being reported
         ("podtrade", rf"(?P<pre>\bin\s+(?:early\s+|late\s+)?){POD}(?=\s+(?:trading|trade|deals|dealings)\b)"),
+        # "founded in 2009, and sales doubled during the year": that year (kept only after a date in the sentence)
+        ("theyear", r"(?P<pre>\b(?:during|for|throughout|over|in)\s+)the\s+year\b(?![-'’]|\s+(?:before|after|ago|"
+                    r"earlier|later|when|that|since|of|to|previous|prior|in|ended|ending|through|until|\d)\b)"),
         # "the year previous", "the day before." (anaphoric; not "the year before the war")
         ("yearprev", r"\bthe\s+(?P<unit>year|month|week|day)\s+(?P<rel>previous|before|prior|earlier)(?=\s*[.,;:)]|$)"),
         # "by year-end", "at the year's end", "quarter-end": the end of the current (or, in a past clause, last) one
@@ -164,6 +172,10 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                  r"|\b(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[ECMP][SD]T|BST|CET)\b)?"
                  rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd3>')}|(?P<tdeic3>today|yesterday|tomorrow))\b)?"
                  r"|\b(?P<hh3>[01]\d|2[0-3])(?P<mm3>[0-5]\d)\s+(?P<tz3>UTC|GMT|hours)\b"
+                 # "three o'clock in the afternoon", "10 o'clock on Tuesday"
+                 r"|\b(?P<hh5>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock\b"
+                 r"(?:\s+(?P<opod>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?"
+                 rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd5>')}|(?P<tdeic5>today|yesterday|tomorrow))\b)?"
                  rf"|\b(?P<noon>noon|midnight|midday)\b(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd2>')}|(?P<tdeic2>today|yesterday|tomorrow))\b)?)"),
         ("duration", rf"(?:(?:the\s+)?(?P<rel>past|last|next|previous|first|coming|following|final)\s+"
                      rf"|the\s+(?=(?:{NUMBARE})\s+{UNITS.replace('(?P<unit>', '(?:')}\b))?"
@@ -191,11 +203,12 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("holiday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b(?P<hol>{_holiday_alt()})(?:\s+(?:of\s+)?{YEAR})?"),
         # fiscal years (TimeML "FY2013"): "fiscal 2013", "fiscal year 2013", "FY2013", "FY 13", "the 2013 fiscal
         # year", "the/last/next/current fiscal year"
-        ("fiscal", rf"\bfiscal[-\s]+(?:year\s+)?{YEAR}"
+        ("fiscal", rf"\b(?:fiscal[-\s]+(?:year\s+)?|financial\s+year\s+){YEAR}"
                    rf"|\b(?-i:FY)\s?(?:{YEAR.replace('<year>', '<year2>')}|['’]?(?P<yy>\d\d)\b)"
-                   rf"|(?:the\s+)?{YEAR.replace('<year>', '<year3>')}\s+fiscal\s+year\b"
-                   r"|(?:the\s+(?:(?P<rel>last|next|this|current|previous|past|coming|following|prior|new)\s+)?"
-                   r"|(?P<rel2>last|next|this)\s+)fiscal\s+year\b(?!\s+(?:19|20)\d\d)"),
+                   rf"|(?:the\s+)?{YEAR.replace('<year>', '<year3>')}\s+(?:fiscal|financial)\s+year\b"
+                   rf"|(?:{POSMOD}\s+)?"  # "the very beginning of the financial year"
+                   r"(?:the\s+(?:(?P<rel>last|next|this|current|previous|past|coming|following|prior|new)\s+)?"
+                   r"|(?P<rel2>last|next|this)\s+)(?:fiscal|financial)\s+year\b(?!\s+(?:19|20)\d\d)"),
     ]
     # every expression starts at a word start: failing fast mid-word keeps the scan cheap
     return [(name, re.compile(rf"(?<![\w'’])(?=[\w'’])(?:{pat})", re.I)) for name, pat in rules]
@@ -329,10 +342,10 @@ _KIND_WORDS = {
     "deic": "today tomorrow yesterday tonight",
     "ref": "now nowadays current currently recent recently lately past future soon moment present term being days",
     "setadj": "annual annually daily weekly monthly yearly hourly quarterly nightly biweekly",
-    "fiscal": "fiscal",
+    "fiscal": "fiscal financial",
     "decw": "twenties thirties forties fifties sixties seventies eighties nineties",
     "long": "long",
-    "digit": "noon midnight midday",
+    "digit": "noon midnight midday clock",
 }
 _TRIGGER_KINDS: dict[str, frozenset[str]] = {}
 for _kind, _words in _KIND_WORDS.items():
@@ -353,7 +366,7 @@ _RULE_NEEDS = {
     "iso": "digit", "slash": "digit", "mdy": "month", "dmy": "month", "my": "month", "monrel": "month",
     "modrel": "unit season month digit", "modmon": "month", "earlier": "unit deic", "quarter": "unit digit",
     "century": "unit digit", "decade": "digit decw", "year": "digit", "season": "season", "weekday": "weekday",
-    "month": "month", "relunit": "unit", "yearprev": "unit", "yearago": "unit", "weekof": "month", "yearend": "unit", "nthrow": "unit", "podtrade": "pod", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit",
+    "month": "month", "relunit": "unit", "yearprev": "unit", "yearago": "unit", "weekof": "month", "yearend": "unit", "nthrow": "unit", "theyear": "unit", "podtrade": "pod", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit",
     "deictic": "deic pod", "ago": "unit", "time": "digit", "duration": "unit", "vaguedur": "unit long",
     "set": "unit weekday season setadj pod", "ref": "ref", "holiday": "holiday", "fiscal": "fiscal",
 }
