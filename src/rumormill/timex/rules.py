@@ -197,7 +197,7 @@ def _quarter(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
         if g.get("mrel"):
             year = pub.year + {"last": -1, "next": 1}.get(g["mrel"].lower(), 0)
         else:
-            year = _place_month(pub, 6 * q - 3 if half else 3 * q - 1, tense, past_slack=3) or pub.year
+            year = _place_part(m, text, pub, q, half, tense)
         return _d(f"{year:04d}-{letter}{q}", anchor=pub.ref)
     ordw = g["ord"].lower()
     half = (g.get("qh") or "quarter").lower() == "half"
@@ -216,9 +216,28 @@ def _quarter(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
         return _d(f"{y:04d}-Q{(mth - 1) // 3 + 1}", anchor=pub.ref)
     if rel:
         year = pub.year + {"last": -1, "next": 1}.get(rel, 0)
-    else:  # the nearest such period that the tense allows (its middle month placed like a month name)
-        year = _place_month(pub, 6 * q - 3 if half else 3 * q - 1, tense, past_slack=3) or pub.year
+    else:
+        year = _place_part(m, text, pub, q, half, tense)
     return _d(f"{year:04d}-{letter}{q}", anchor=pub.ref)
+
+
+def _place_part(m: Mention, text: str, pub: Anchor, q: int, half: bool, tense: str | None) -> int:
+    """The year of quarter/half ``q`` written without one: the nearest the tense allows, by its middle month.
+
+    A future clause takes the period under way ("expects to close the deal in the first quarter" written in
+    March: this one). Before a results noun the clause's tense is about the reporting, not the period: "will
+    report fourth-quarter earnings" written in January is the quarter just ended, so the nearest one counts.
+    """
+    if _PERIOD_TOTAL.match(text, m.end) or _RESULTS_AFTER.match(text, m.end):
+        tense = None
+    if plain(tense) == "future" and pub.month is not None:
+        last = 6 * q if half else 3 * q
+        return pub.year if last >= pub.month else pub.year + 1
+    return _place_month(pub, 6 * q - 3 if half else 3 * q - 1, tense, past_slack=3) or pub.year
+
+
+_RESULTS_AFTER = re.compile(r"\s+(?:financial\s+)?(?:figures|numbers|report|reports|forecasts?|guidance|GDP|"
+                            r"shipments|deliveries)\b", re.I)
 
 
 def _century(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
@@ -254,6 +273,20 @@ def _season(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
     tense = plain(tense)
     if g.get("year"):
         return _d(f"{g['year']}-{code}", mod=mod)
+    arel = (g.get("arel") or "").lower()
+    if arel:  # "The following spring": the first spring after the date just mentioned (anaphoric)
+        base = prev or pub
+        if base is None:
+            return _d(f"XXXX-{code}", mod=mod, anaphoric=True)
+        step = 1 if arel.endswith("following") else -1
+        mid = _SEASON_MONTH[code]
+        if base.month is None:
+            year = base.year + step
+        elif step > 0:
+            year = base.year if mid - 1 > base.month else base.year + 1
+        else:
+            year = base.year if mid + 1 < base.month else base.year - 1
+        return _d(f"{year:04d}-{code}", mod=mod, anchor=base.ref, anaphoric=base is prev)
     if pub is None:
         return _d(f"XXXX-{code}", mod=mod)
     rel = (g.get("rel") or "").lower()

@@ -97,7 +97,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     POSMOD = r"(?P<smod>early|mid|late|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|early\s+part|latter\s+part)\s+of)"
     REL = r"(?P<rel>last|next|this|coming|past|previous|current|following|upcoming)"
     DEICTIC = r"(?P<deic>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
-    relunit = rf"(?:{REL}\s+(?:{UNIT}|{SEASON}|{MONFULL})|the\s+(?P<thewhat>year|month|week|decade|day)|{YEAR})"
+    relunit = rf"(?:(?:the\s+(?=(?:following|previous)\b))?{REL}\s+(?:{UNIT}|{SEASON}|{MONFULL})|the\s+(?P<thewhat>year|month|week|decade|day)|{YEAR})"
     rules: list[tuple[str, str]] = [
         ("iso", r"\b(?P<year>(?:1[6-9]|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)"
                 r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?\b"),
@@ -128,7 +128,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                    rf"|\bthe\s+(?:(?P<smod3>early|mid|late)[-\s]+)?(?P<decw>{_alt(v['decadeword'])})\b"),
         ("year", rf"(?:(?:{POSMOD})[-\s]+)?(?:the\s+year\s+)?(?<![\w$£€#.])(?<![A-Za-z]-){YEAR}(?!\w|-[A-Za-z])"
                  r"|(?P<pre>\b(?:in|of|since|until|by|from|to)\s+)['’](?P<yy>\d\d)\b"),
-        ("season", rf"(?:(?:this\s+(?=past\b))?(?P<rel>last|next|this|past|coming)\s+|(?P<the>the)\s+|(?P<pre>\b(?:in|during|since|until|by)\s+)"
+        ("season", rf"(?:(?:this\s+(?=past\b))?(?P<rel>last|next|this|past|coming)\s+|(?P<arel>(?:the\s+)?(?:following|previous))\s+|(?P<the>the)\s+|(?P<pre>\b(?:in|during|since|until|by)\s+)"
                    rf"|{POSMOD}[-\s]+)?\b{SEASON}\b(?:\s+(?:of\s+)?{YEAR})?"),
         ("weekday", rf"(?:(?P<smod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?\b{WD}(?:\s+{POD})?\b"),
         ("month", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b{MONFULL}\b"),
