@@ -40,7 +40,7 @@ from rumormill.stages.attribution import SPEECH, Attr, SentIndex
 from rumormill.stages.quotes import QSpan, find_quotes
 from rumormill.stages.speakers import Registry
 
-VERSION = "sources.v2"
+VERSION = "sources.v3"
 
 Span = tuple[int, int]
 
@@ -105,9 +105,13 @@ def _assign(state: State, quotes: list[QSpan], attrs: list[Attr]) -> dict[int, t
             s1 = parse.sent_of(max(q.open, q.close - 1))
             lo = parse.sents.index(s0) if s0 else 0
             hi = parse.sents.index(s1) if s1 else lo
-            # a colon-ended sentence introduces the quote that follows it
+            # a colon-ended sentence introduces the quote that follows it, also from the end of the
+            # paragraph before when the quote opens its own ("Cruz continued:\n\n“You look at …”")
+            colon_par = False
             if lo > 0 and text[parse.sents[lo - 1].start : parse.sents[lo - 1].end].rstrip().endswith(":"):
                 lo -= 1
+                colon = text.rfind(":", parse.sents[lo].start, parse.sents[lo].end)
+                colon_par = "\n" in text[colon : q.open] and not text[colon + 1 : q.open].strip()
             # “….” she said. / “…” — a source said: the attribution can open the next sentence
             after = q.close
             while after < len(text) and text[after] in " \t\xa0―—–-,":
@@ -117,6 +121,8 @@ def _assign(state: State, quotes: list[QSpan], attrs: list[Attr]) -> dict[int, t
             if s2 is not None and s2.start >= q.close - 1:
                 hi = max(hi, parse.sents.index(s2))
             p_lo = paras[_paragraph_of(paras, q.open)][0]
+            if colon_par:
+                p_lo = paras[_paragraph_of(paras, parse.sents[lo].start)][0]
             p_hi = paras[_paragraph_of(paras, max(q.open, q.close - 1))][1]
             cands = [a for si in range(lo, hi + 1) for a in by_sent.get(si, ())
                      if a.cue_span and not (q.open <= a.cue_span[0] < q.close) and a.cue_class in SPEECH

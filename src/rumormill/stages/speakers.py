@@ -335,9 +335,8 @@ class Registry:
                             if e.type in ("PERSON", "ORG", "OUTLET") and e.name.lower() == author.lower()), None)
             label = f"{author} (@{handle})" if author and handle else author or (f"@{handle}" if handle else "a poster")
             if eid is not None:  # the person or outlet the article already names: one source
-                known = any(s.entity == eid for s in self.srcs)
                 src = self._by_entity(eid, "outlet" if self.ent_type.get(eid) == "OUTLET" else "named")
-                if not known and handle:
+                if handle and "(@" not in src.label:  # its first handle, also when the prose quoted it first
                     src.label = f"{src.label} (@{handle})"
             else:
                 src = self._new("named", label, None, key=key)

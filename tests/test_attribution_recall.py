@@ -1,0 +1,32 @@
+"""Attribution rules of the fourth round (raising PolNeAR cue recall), on small constructed sentences."""
+
+from __future__ import annotations
+
+import rumormill
+
+
+def _attributions(text: str) -> list[dict]:  # type: ignore[type-arg]
+    from rumormill.nlp.model import parse
+    from rumormill.stages.sources import analyze_plain
+
+    return analyze_plain(text, parse(text)).scratch["attributions"]  # type: ignore[no-any-return]
+
+
+def _span(text: str, sp) -> str | None:  # type: ignore[no-untyped-def]
+    return text[sp[0] : sp[1]] if sp else None
+
+
+def test_speech_verb_about_a_topic_takes_the_preposition_and_its_object() -> None:
+    text = "Karadsheh spoke about how the consulate had been looted."
+    (a,) = _attributions(text)
+    assert _span(text, a["cue_span"]) == "spoke about"
+    assert _span(text, a["content_span"]) == "how the consulate had been looted"
+    assert _span(text, a["source_span"]) == "Karadsheh"
+
+
+def test_a_colon_at_the_end_of_a_paragraph_introduces_the_quote_in_the_next() -> None:
+    ledger = rumormill.analyze_text(
+        "Headline\n\nCruz continued:\n\n“You look at the questions. They are bad.”\n\nMore text here.")
+    q = next(x for x in ledger.quotes if "You look at the questions" in ledger.text[x.span[0] : x.span[1]])
+    by_id = {s.id: s for s in ledger.sources}
+    assert q.cue == "continued:" and q.source is not None and by_id[q.source].label == "Cruz"
