@@ -70,7 +70,10 @@ def tag(text: str, published: Anchor | None, mentions: list[Mention] | None = No
         out.append(Tagged(start=m.start, end=m.end, text=text[m.start:m.end], rule=m.rule, tense=tense, norm=norm))
         # a date with early/mid/late or "about" anchors what follows by its own value ("late 2008 … the
         # following year" -> 2009; "late Tuesday … at 9 p.m." -> that Tuesday); open bounds do not
-        if norm.type in ("DATE", "TIME") and norm.mod in _ANCHOR_MODS:
+        if norm.type in ("DATE", "TIME") and norm.mod in _ANCHOR_MODS and not (
+                prev is not None and m.rule == "time" and norm.anchor == "published" and not _DAY_WORD.search(text, m.start, m.end)):
+            # (a clock time dated by default with the reporting date does not displace the date of a story
+            # being told: "On Sept. 11, 2012 … about 9:42 p.m. … that evening")
             a = anchor_from(norm.value, ref=str(idx))
             if a is not None:
                 prev = Anchor(year=a.year, month=a.month, day=a.day, ref=a.ref, pos=m.end)
@@ -81,6 +84,7 @@ def tag(text: str, published: Anchor | None, mentions: list[Mention] | None = No
 
 _DAY_ANAPHORA = frozenset({"earlier", "theday", "podtrade"})
 _ANCHOR_MODS = frozenset({None, "START", "MID", "END", "APPROX"})
+_DAY_WORD = re.compile(r"(?i)day\b|today|tomorrow|yesterday|tonight")
 _SAYING_RULES = frozenset({"month", "mdy", "dmy", "weekday", "modmon", "holiday"})
 
 

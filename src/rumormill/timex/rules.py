@@ -233,6 +233,9 @@ def _place_part(m: Mention, text: str, pub: Anchor, q: int, half: bool, tense: s
     if plain(tense) == "future" and pub.month is not None:
         last = 6 * q if half else 3 * q
         return pub.year if last >= pub.month else pub.year + 1
+    if tense == "past!" and pub.month is not None:  # a sure past: the latest such period begun by then
+        first = 6 * q - 5 if half else 3 * q - 2
+        return pub.year if first <= pub.month else pub.year - 1
     return _place_month(pub, 6 * q - 3 if half else 3 * q - 1, tense, past_slack=3) or pub.year
 
 
@@ -334,12 +337,19 @@ def _deadline_tense(text: str, start: int, tense: str | None) -> str | None:
     return tense
 
 
+_CLAUSE_START_BY = re.compile(r"(?:^|[.!?;,:]\s+|\n|\b(?:but|and|then|yet)\s+)(?:[\"“‘]\s*)?(?:by|until|till)\s+(?:(?:early|late)\s+)?$", re.I)
+
+
 def _weekdayr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
     wd = int(vocab()["weekday"][g["wd"].lower()])
     lead = text[max(0, m.start - 12):m.start].lower()
-    if re.search(r"\b(?:until|till|through|by)\s+$", lead):
-        tense = "future"  # "closed until Friday"
+    if re.search(r"\b(?:until|till|through|by)\s+$", lead) and (
+            plain(tense) != "past" or (not lead.rstrip().lower().endswith("through")
+                                       and not _CLAUSE_START_BY.search(text, max(0, m.start - 30), m.start))):
+        # "closed until Friday", "ordered the files released by Thursday"; a past clause puts "through Sunday"
+        # and a clause-opening "By Sunday (she had cancelled)", "Until Friday, (it had declined)" behind
+        tense = "future"
     elif re.search(r"\bsince\s+$", lead):
         tense = "past"
     pod = vocab()["partofday"].get((g.get("pod") or "").lower())

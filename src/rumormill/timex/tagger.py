@@ -258,6 +258,7 @@ _HOLIDAY_THING = re.compile(
     r"movies?|films?|specials?|episodes?|costumes?|candy|eggs?|bunny|pudding|cake|jumpers?|sweaters?|markets?|"
     r"spirit|ads?|adverts?|campaign|bonus|bonuses|hampers?|crackers?|"
     r"pumpkins?|rising|islands?)\b", re.I)
+_OF_MONTH_AFTER = re.compile(r"^\s+of\s+(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 _OF_AGE = re.compile(r"^\s+of\s+age\b", re.I)
 _INDEX_AFTER = re.compile(r"^\s+(?:index|indices|fund|series)\b", re.I)
 _NUMBER_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|all)\s+$", re.I)
@@ -308,8 +309,8 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # "The Sunday Times", "the Mail on Sunday" is fine: a title word after the weekday
     if name == "holiday" and not g.get("year") and (_CAPWORD_AFTER.match(after) or _HOLIDAY_THING.match(after)):
         return False  # a name ("Easter Island") or a thing named after the day ("the Christmas tree")
-    if name == "quarter" and not g.get("q") and _NOT_TIME_PART.match(after):
-        return False  # "the first half of the match": a part of a game, a speech, a book
+    if name == "quarter" and not g.get("q") and (_NOT_TIME_PART.match(after) or _OF_MONTH_AFTER.match(after)):
+        return False  # "the first half of the match": a part of a game, a speech, a book; "… of July": a month's
     if name == "duration" and _OF_AGE.match(after):
         return False  # "40 years of age": an age
     if name == "weekday" and (g.get("pod") or "")[:1].isupper() and re.match(r"^\s+[A-Z]", after):

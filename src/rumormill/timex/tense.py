@@ -9,7 +9,8 @@ function runs in the pipeline and in the evaluation, so the figures measure the 
 Beyond the nearest cue (each measured on MEANTIME and the hand-written cases):
 
 - a participle after a form of "be" ("is approved", "was founded") leaves the tense to the auxiliary;
-- a present tense inside an "if/unless" clause points ahead ("if the deal closes in January");
+- a present tense inside an "if/unless" clause (within six words of it) points ahead ("if the deal
+  closes in January");
 - "ahead of Friday's report" points ahead of its clause (future, or the nearest Friday in a past clause);
 - "since June" and "two years ago" point back (past);
 - a headline (a first line without a full stop, above the text) reports the past in the present
@@ -44,6 +45,8 @@ _NOT_PAST = frozenset(
 )
 _BE = frozenset(["be", "been", "being", "is", "are", "am", "was", "were"])
 _COND = frozenset(["if", "unless"])
+_VERB_PREFIX = frozenset(["co", "re", "pre", "un", "mis", "out", "over", "under", "up", "down", "cross", "double"])
+_SUBJECT = frozenset(["i", "we", "you", "he", "she", "it", "they", "who", "which", "that"])
 _PAST_AUX = frozenset(["was", "were", "had", "did"])
 # words that may stand between a past verb and its date without weakening the reading ("died in April",
 # "was first elected in May", "did not reopen in April", "remained closed until the end of April")
@@ -88,8 +91,14 @@ class Cues:
         self.starts: list[int] = []
         self.items: list[tuple[int, int, str, bool]] = []
         self.words: list[str] = []
+        self.led: list[bool] = []  # the cue follows a subject-like word (see ``_sure``)
         prev = ""
+        prev_word = ""
+        prev_end = 0
+        prev_cue = False
         cond = -1  # where the last "if/unless" of the sentence starts
+        cond_words = 0
+        ends, n_ends, ei, prev_ei = self.ends, len(self.ends), 0, -1
         for m in _WORD.finditer(text):
             word = m.group(0)
             low = word.lower()
@@ -98,20 +107,30 @@ class Cues:
                 kind = "future"  # "is set to begin", "elections are set for October"
             elif kind == "past" and prev in _BE:
                 kind = None  # a participle after "be": the auxiliary before it carries the tense
-            prev = low
+            elif (kind == "past" and m.start() > 0 and text[m.start() - 1] == "-" and low not in _PAST
+                  and prev not in _VERB_PREFIX):
+                kind = None  # "the delegate-packed April 19 primary": part of an adjective ("co-founded" is a verb)
+            while ei < n_ends and ends[ei] <= m.start():
+                ei += 1  # the sentence index of this word
+            new_sentence = ei != prev_ei
+            prev_ei = ei
+            led = (new_sentence or prev in _SUBJECT or prev_cue or "," in text[prev_end:m.start()]
+                   or prev_word[:1].isupper())
+            prev, prev_word, prev_end = low, word, m.end()
+            cond_words += 1
             if low in _COND:
-                cond = m.start()
-                self.starts.append(m.start())
-                self.items.append((m.start(), m.end(), "cond", True))
-                self.words.append(low)
+                cond, cond_words = m.start(), 0
+                prev_cue = False
                 continue
-            if (kind == "present" and cond >= 0 and "," not in text[cond:m.start()]
+            if (kind == "present" and cond >= 0 and cond_words <= 6 and not re.search(r"[,;:—–]|\s-\s", text[cond:m.start()])
                     and bisect.bisect_right(self.ends, cond) == bisect.bisect_right(self.ends, m.start())):
                 kind = "future"  # "if the merger is approved in January": the condition lies ahead
+            prev_cue = kind == "past"
             if kind:
                 self.starts.append(m.start())
                 self.items.append((m.start(), m.end(), kind, low in ("now", "currently")))
                 self.words.append(low)
+                self.led.append(led)
         nl = text.find("\n")
         first = text[:nl].rstrip() if nl > 0 else ""
         # a headline: a first line of a few words without a full stop, with text below it
@@ -136,8 +155,8 @@ class Cues:
         hi = bisect.bisect_left(self.starts, e)
         for j in range(lo, hi):
             cs, ce, kind, weak = self.items[j]
-            if start <= cs < end or (kind == "cond" and cs > start):
-                continue  # a cue inside the expression; an "if" clause after it does not hold it
+            if start <= cs < end:
+                continue
             if cs < start:
                 gap = text[ce:start]
                 dist = float(gap.count(" "))
@@ -147,14 +166,13 @@ class Cues:
             if "," in gap:
                 dist += 1.5
             if weak:
-                dist += 2 if kind != "cond" else 1
+                dist += 2
             if best is None or dist < best[0]:
                 best = (dist, j)
         cue: Cue | None = None
         if best is not None:
             cs, ce, kind, _w = self.items[best[1]]
             word = self.words[best[1]]
-            kind = "future" if kind == "cond" else kind
             cue = Cue(kind, kind == "past" and cs < start and self._sure(best[1], ce, start), word, cs)
         lead = text[max(s, start - 40):start]
         if _SINCE.search(lead) or text.endswith("ago", start, end):
@@ -173,13 +191,22 @@ class Cues:
         return cue
 
     def _sure(self, j: int, ce: int, start: int) -> bool:
-        """Only linking words (and, after an auxiliary, one more word) between past cue ``j`` and the date."""
+        """A past cue ``j`` that is a finite verb with only linking words before the date.
+
+        Between the cue and the date only prepositions, adverbs and "not" (after an auxiliary one more word:
+        "was founded in", "did not reopen in"), the last one a preposition. Unless the cue is an auxiliary, it
+        must follow a subject-like word (a pronoun, "who/which", a name, a comma, the sentence start or another
+        past verb): "ads reserved in December" is a participle (possibly of a plan), "we opened in April" a verb.
+        """
         words = self.text[ce:start].split()
         if not words or len(words) > 5 or any("," in w or ";" in w for w in words):
-            return not words
+            return False
         if words[-1].lower() not in _LAST_LINK:
             return False
-        spare = 1 if self.words[j] in _PAST_AUX else 0
+        aux = self.words[j] in _PAST_AUX
+        if not (aux or self.led[j]):
+            return False
+        spare = 1 if aux else 0
         for w in words:
             w = w.lower().strip("\"“”'’()")
             if w in _LINK or (w.endswith("ly") and len(w) > 4):
