@@ -30,3 +30,22 @@ def test_a_colon_at_the_end_of_a_paragraph_introduces_the_quote_in_the_next() ->
     q = next(x for x in ledger.quotes if "You look at the questions" in ledger.text[x.span[0] : x.span[1]])
     by_id = {s.id: s for s in ledger.sources}
     assert q.cue == "continued:" and q.source is not None and by_id[q.source].label == "Cruz"
+
+
+def test_a_weak_verb_conjoined_to_the_content_stays_in_it() -> None:
+    text = "The spokesman said the candidate has always run a lean campaign and will continue to do so."
+    said = next(a for a in _attributions(text) if a["cue_lemma"] == "say")
+    assert _span(text, said["content_span"]) == "the candidate has always run a lean campaign and will continue to do so"
+
+
+def test_a_fronted_poll_is_the_source_of_its_finding() -> None:
+    text = "In a CNN poll released Monday, Clinton led Trump by eight points."
+    (a,) = _attributions(text)
+    assert _span(text, a["cue_span"]) == "In"
+    assert _span(text, a["source_span"]) == "a CNN poll released Monday"
+    assert _span(text, a["content_span"]) == "Clinton led Trump by eight points"
+    # a poll that is not fronted, and a medium of a reporting verb, are not findings of their own
+    text = "Clinton has been mired in single digits in polls for months."
+    assert not any(a["cue_lemma"] == "in" for a in _attributions(text))
+    text = "In a report released Monday, the agency said the economy grew."
+    assert not any(a["cue_lemma"] == "in" for a in _attributions(text))
