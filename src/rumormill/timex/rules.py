@@ -64,13 +64,22 @@ def _mdy(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
     g = m.groups
     mon, day = _month_no(g["mon"]), int(g["day"])
     if g.get("year"):
-        return _d(f"{int(g['year']):04d}-{mon:02d}-{day:02d}")
+        return _podof(g, _d(f"{int(g['year']):04d}-{mon:02d}-{day:02d}"))
     if (mon, day) == (9, 11) and _ATTACKS_AFTER.match(text, m.end):
         return _d("2001-09-11")  # "the September 11 attacks": the named day, not this year's
     if pub is None:
-        return _d(f"XXXX-{mon:02d}-{day:02d}")
+        return _podof(g, _d(f"XXXX-{mon:02d}-{day:02d}"))
     value = _place_day(pub, mon, day, _deadline_tense(text, m.start, tense))
-    return _d(value, anchor=None if value.startswith("X") else pub.ref)
+    return _podof(g, _d(value, anchor=None if value.startswith("X") else pub.ref))
+
+
+def _podof(g: dict[str, str], norm: Norm) -> Norm:
+    """"the night of March 5": the date's part of the day, a TIME."""
+    if not g.get("podof"):
+        return norm
+    pod = vocab()["partofday"][g["podof"].lower()]
+    return Norm(type="TIME", value=f"{norm.value}T{pod}", mod=norm.mod, vague=norm.vague, anchor=norm.anchor,
+                anaphoric=norm.anaphoric)
 
 
 def _monrel(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
@@ -353,6 +362,15 @@ def _weekdayr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
     elif re.search(r"\bsince\s+$", lead):
         tense = "past"
     pod = vocab()["partofday"].get((g.get("pod") or "").lower())
+    arel = (g.get("arel") or "").lower()
+    if arel:  # "the following Monday": the first Monday after the date just mentioned ("the previous": before)
+        base = prev if prev is not None and prev.date is not None else pub
+        if base is None or base.date is None:
+            return _d(f"XXXX-WXX-{wd}", typ="TIME" if pod else "DATE", anaphoric=True)
+        step = (wd - base.date.isoweekday()) % 7 or 7 if arel.endswith("following") else -((base.date.isoweekday() - wd) % 7 or 7)
+        day = _ymd(base.date + dt.timedelta(days=step))
+        return _d(f"{day}T{pod}" if pod else day, mod=_smod(g), typ="TIME" if pod else "DATE", anchor=base.ref,
+                  anaphoric=base is prev)
     d = _weekday(pub, wd, tense, (g.get("rel") or "").lower() or None) if pub else None
     value = _ymd(d) if d else f"XXXX-WXX-{wd}"
     # "late Tuesday", "early Sunday morning": TimeML's END/START on the day (or its part); the day still
@@ -382,6 +400,9 @@ def _relunitr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
     unit = g["unit"].lower()
     rel = g["rel"].lower()
     if g.get("thispast"):  # "this past weekend": the last one
+        value, ref, ana = _relunit_value({**g, "rel": "last"}, pub, prev, tense)
+        return _d(value, anchor=ref, anaphoric=ana)
+    if rel == "past" and unit == "weekend" and m.rule == "relunit":  # "over the past weekend": the last one
         value, ref, ana = _relunit_value({**g, "rel": "last"}, pub, prev, tense)
         return _d(value, anchor=ref, anaphoric=ana)
     if unit in ("second", "minute", "hour") or (rel == "past" and m.rule == "relunit"):

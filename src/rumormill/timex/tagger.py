@@ -84,6 +84,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     WD = rf"(?P<wd>{_cap(v['weekday'])})"
     SEASON = rf"(?P<season>{_alt(v['season'])})"
     POD = rf"(?P<pod>{_alt(v['partofday'])})"
+    PODOF = r"(?:the\s+(?P<podof>morning|afternoon|evening|night)\s+of\s+)?"
     numw = [w for w in v["number"] if w not in ("a", "an")]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     units1 = "one|two|three|four|five|six|seven|eight|nine"
@@ -102,8 +103,9 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("iso", r"\b(?P<year>(?:1[6-9]|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)"
                 r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?\b"),
         ("slash", r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)(?![\d/])"),
-        ("mdy", rf"(?:{WD},?\s+)?\b{MON}\s+{DAY}(?:\s*,?\s*(?:of\s+)?{YEAR})?"),
-        ("dmy", rf"(?:{WD},?\s+)?(?:the\s+)?\b{DAY}(?:\s+of)?\s+{MON}(?:\s*,?\s*{YEAR})?"),
+        # "the night of March 5": a part of that day (TIME)
+        ("mdy", rf"{PODOF}(?:{WD},?\s+)?\b{MON}\s+{DAY}(?:\s*,?\s*(?:of\s+)?{YEAR})?"),
+        ("dmy", rf"{PODOF}(?:{WD},?\s+)?(?:the\s+)?\b{DAY}(?:\s+of)?\s+{MON}(?:\s*,?\s*{YEAR})?"),
         ("my", rf"\b(?:{POSMOD}[-\s]+)?{MON},?\s+(?:of\s+)?{YEAR}"),
         ("monrel", rf"\b(?:{POSMOD}[-\s]+)?{MONFULL},?\s+(?:of\s+)?(?P<rel>last|this|next|the\s+following|the\s+previous)"
                    r"\s+year\b"),
@@ -130,7 +132,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                  r"|(?P<pre>\b(?:in|of|since|until|by|from|to)\s+)['’](?P<yy>\d\d)\b"),
         ("season", rf"(?:(?:this\s+(?=past\b))?(?P<rel>last|next|this|past|coming)\s+|(?P<arel>(?:the\s+)?(?:following|previous))\s+|(?P<the>the)\s+|(?P<pre>\b(?:in|during|since|until|by)\s+)"
                    rf"|{POSMOD}[-\s]+)?\b{SEASON}\b(?:\s+(?:of\s+)?{YEAR})?"),
-        ("weekday", rf"(?:(?P<smod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?\b{WD}(?:\s+{POD})?\b"),
+        ("weekday", rf"(?:(?P<smod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+|(?P<arel>the\s+(?:following|previous))\s+)?"
+                    rf"\b{WD}(?:\s+{POD})?\b"),
         ("month", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b{MONFULL}\b"),
         ("relunit", rf"(?:the\s+|that\s+(?=same\b)|(?P<thispast>this\s+)(?=past\b))?(?P<rel>last|next|this|coming|past|previous|following|current|same|"
                     rf"upcoming|prior)\s+{UNIT}\b"),

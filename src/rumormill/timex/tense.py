@@ -45,6 +45,12 @@ _NOT_PAST = frozenset(
 )
 _BE = frozenset(["be", "been", "being", "is", "are", "am", "was", "were"])
 _COND = frozenset(["if", "unless"])
+_ADVERB = frozenset(["not", "n't", "also", "never", "just", "already", "still", "then", "first", "since", "now"])
+_REPORTING = frozenset(["said", "reported", "told", "added", "noted", "wrote", "says", "reports", "adds", "notes",
+                        "according"])
+_VERB_OR_ADJ = frozenset(["reported", "proposed", "alleged"])
+_DETERMINER = frozenset(["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "widely",
+                         "previously", "first", "as", "newly", "recently", "allegedly", "any", "no"])
 _VERB_PREFIX = frozenset(["co", "re", "pre", "un", "mis", "out", "over", "under", "up", "down", "cross", "double"])
 _SUBJECT = frozenset(["i", "we", "you", "he", "she", "it", "they", "who", "which", "that"])
 _PAST_AUX = frozenset(["was", "were", "had", "did"])
@@ -58,6 +64,7 @@ _LINK = frozenset(
 _LAST_LINK = frozenset(["in", "on", "during", "since", "until", "till", "through", "the", "early", "mid", "late"])
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+(?:run|lead)[-\s]up\s+to)\s+(?:the\s+|this\s+|next\s+)?$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+(?:start|beginning|end|middle)\s+of)[-\s]+)?$", re.I)
+_COME = re.compile(r"\bcome\s+$", re.I)
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?!(?:the|a|an|be|his|her|its|their|[\d$]|[A-Z]))[a-z]+(?<![^s]s)\b")
 _QUESTION_PAST = re.compile(r"^[\"“‘(]?(?:Did|Was|Were|Had)\s")
 
@@ -96,6 +103,7 @@ class Cues:
         prev_word = ""
         prev_end = 0
         prev_cue = False
+        core = ""
         cond = -1  # where the last "if/unless" of the sentence starts
         cond_words = 0
         ends, n_ends, ei, prev_ei = self.ends, len(self.ends), 0, -1
@@ -105,8 +113,10 @@ class Cues:
             kind = _kind(word) if word != "may" else "future"  # the modal, not the month
             if kind == "past" and low == "set" and text.startswith((" to ", " for "), m.end()):
                 kind = "future"  # "is set to begin", "elections are set for October"
-            elif kind == "past" and prev in _BE:
-                kind = None  # a participle after "be": the auxiliary before it carries the tense
+            elif kind is None and low in _VERB_OR_ADJ and prev not in _DETERMINER and core not in _BE:
+                kind = "past"  # "the firm reported a loss", not "the reported deal"
+            elif kind == "past" and core in _BE:
+                kind = None  # a participle after "be" ("is officially reported"): the auxiliary carries the tense
             elif (kind == "past" and m.start() > 0 and text[m.start() - 1] == "-" and low not in _PAST
                   and prev not in _VERB_PREFIX):
                 kind = None  # "the delegate-packed April 19 primary": part of an adjective ("co-founded" is a verb)
@@ -117,6 +127,8 @@ class Cues:
             led = (new_sentence or prev in _SUBJECT or prev_cue or "," in text[prev_end:m.start()]
                    or prev_word[:1].isupper())
             prev, prev_word, prev_end = low, word, m.end()
+            if low not in _ADVERB and not (low.endswith("ly") and len(low) > 4):
+                core = low  # the last word that is not an adverb
             cond_words += 1
             if low in _COND:
                 cond, cond_words = m.start(), 0
@@ -153,8 +165,11 @@ class Cues:
         best: tuple[float, int] | None = None
         lo = bisect.bisect_left(self.starts, s)
         hi = bisect.bisect_left(self.starts, e)
+        plan: tuple[float, int] | None = None  # the nearest future cue that is not a trailing attribution
+        tails: set[int] = set()
         for j in range(lo, hi):
             cs, ce, kind, weak = self.items[j]
+            tail = -1
             if start <= cs < end:
                 continue
             if cs < start:
@@ -162,6 +177,8 @@ class Cues:
                 dist = float(gap.count(" "))
             else:
                 gap = text[end:cs]
+                if "," in gap and self.words[j] in _REPORTING and len(text[ce:e].split()) <= 3:
+                    tail = j  # "… on Saturday, CNN reported.": the attribution after the reported words
                 dist = gap.count(" ") * 1.5 + 1.0
             if "," in gap:
                 dist += 1.5
@@ -169,12 +186,20 @@ class Cues:
                 dist += 2
             if best is None or dist < best[0]:
                 best = (dist, j)
+            if tail != j and kind == "future" and (plan is None or dist < plan[0]):
+                plan = (dist, j)
+            if tail == j:
+                tails.add(j)
+        if best is not None and plan is not None and best[1] in tails:
+            best = plan  # "will attend events on Saturday, CNN reported": the reported words are future
         cue: Cue | None = None
         if best is not None:
             cs, ce, kind, _w = self.items[best[1]]
             word = self.words[best[1]]
             cue = Cue(kind, kind == "past" and cs < start and self._sure(best[1], ce, start), word, cs)
         lead = text[max(s, start - 40):start]
+        if _COME.search(lead):
+            return Cue("future", False, "", -1)  # "to win the election come November"
         if _SINCE.search(lead) or text.endswith("ago", start, end):
             return Cue("past", False, "", -1)  # "has been closed since June": June is behind
         if _AHEAD_OF.search(lead):  # "ahead of Friday's report": after its clause's time
