@@ -49,3 +49,13 @@ def test_a_fronted_poll_is_the_source_of_its_finding() -> None:
     assert not any(a["cue_lemma"] == "in" for a in _attributions(text))
     text = "In a report released Monday, the agency said the economy grew."
     assert not any(a["cue_lemma"] == "in" for a in _attributions(text))
+
+
+def test_lead_verbs_and_adjectives_before_the_reporting_verb_are_in_the_cue() -> None:
+    text = "Cruz went on to endorse the plan that Trump had proposed."
+    (a,) = _attributions(text)
+    assert _span(text, a["cue_span"]) == "went on to endorse" and _span(text, a["source_span"]) == "Cruz"
+    text = "Cruz was quick to point out that the plan had failed."
+    (a,) = _attributions(text)
+    assert _span(text, a["cue_span"]) == "was quick to point out" and _span(text, a["source_span"]) == "Cruz"
+    assert _span(text, a["content_span"]) == "that the plan had failed"

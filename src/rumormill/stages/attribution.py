@@ -31,7 +31,7 @@ _SINGLE_CLOSE = re.compile(r"’(?!\w)")
 _CLOSE_SINGLE_AFTER = re.compile(r"[.,!?;:]{0,2}’")
 _DATELINE_DASH = re.compile(r"(?:[A-Z][A-Z.,' ]+|(?:[A-Z][\w.]*\s)+\([A-Z]+\))\s*(?:--|[-–—―])\s+")
 _CLOSE_AFTER = re.compile(r"[.,!?;:]{0,2}(?:[”\"]|'')")
-_INHERIT = {"advcl", "conj", "xcomp", "pcomp", "dep", "ccomp", "prep"}
+_INHERIT = {"advcl", "conj", "xcomp", "pcomp", "dep", "ccomp", "prep", "acomp"}
 _CONTENT = {"ccomp"}
 # verbs whose infinitive reporting verb PolNeAR marks together with them ("appeared to suggest")
 _LEAD_VERBS = frozenset({"seem", "appear", "continue", "go", "begin", "start", "try", "attempt"})
@@ -655,10 +655,16 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
                 cue_end += 1  # "said:" (PolNeAR keeps the colon in the cue)
             cue_start = t.start
             h = toks[t.i].head
-            if t.dep == "xcomp" and h < t.i and toks[h].lemma.lower() in _LEAD_VERBS \
+            if t.dep in ("xcomp", "advcl") and h < t.i and toks[h].lemma.lower() in _LEAD_VERBS \
                     and all(toks[j].tag == "TO" or toks[j].dep in ("prt", "neg") for j in range(h + 1, t.i)):
                 cue_start = toks[h].start  # "appeared to suggest", "went on to discuss" (PolNeAR's cue)
                 t_left = h
+            elif t.dep == "xcomp" and h < t.i and toks[h].pos == "ADJ" and toks[h].dep == "acomp" \
+                    and toks[h].head < h and toks[toks[h].head].lemma.lower() == "be" \
+                    and all(toks[j].tag == "TO" or toks[j].dep in ("advmod", "neg") or j == h
+                            for j in range(toks[h].head + 1, t.i)):
+                t_left = toks[h].head  # "was quick to point out", "are more likely to say" (PolNeAR's cue)
+                cue_start = toks[t_left].start
             else:
                 t_left = t.i
             k = t_left - 1
