@@ -321,8 +321,9 @@ def _season(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
     return _d(f"{year:04d}-{code}", mod=mod, anchor=pub.ref)
 
 
-_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|through|by)\s+$", re.I)
-_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+_FILLER = r"(?:(?:at\s+least|as\s+(?:early|late|recently|far\s+back)\s+as)\s+)?"  # "until at least June"
+_DEADLINE_BEFORE = re.compile(rf"\b(?:until|till|through|by)\s+{_FILLER}$", re.I)
+_SINCE_BEFORE = re.compile(rf"\bsince\s+{_FILLER}$", re.I)
 
 
 _MOVED_TO_BEFORE = re.compile(
@@ -338,7 +339,6 @@ def _deadline_tense(text: str, start: int, tense: str | None) -> str | None:
     lead = text[max(0, start - 30):start]
     if _MOVED_TO_BEFORE.search(lead):
         return "future!"
-    lead = lead[-12:]
     if _DEADLINE_BEFORE.search(lead) and plain(tense) != "past":
         return "future!"
     if _SINCE_BEFORE.search(lead):
@@ -352,14 +352,14 @@ _CLAUSE_START_BY = re.compile(r"(?:^|[.!?;,:]\s+|\n|\b(?:but|and|then|yet)\s+)(?
 def _weekdayr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
     wd = int(vocab()["weekday"][g["wd"].lower()])
-    lead = text[max(0, m.start - 12):m.start].lower()
-    if re.search(r"\b(?:until|till|through|by)\s+$", lead) and (
+    lead = text[max(0, m.start - 30):m.start].lower()
+    if _DEADLINE_BEFORE.search(lead) and (
             plain(tense) != "past" or (not lead.rstrip().lower().endswith("through")
                                        and not _CLAUSE_START_BY.search(text, max(0, m.start - 30), m.start))):
         # "closed until Friday", "ordered the files released by Thursday"; a past clause puts "through Sunday"
         # and a clause-opening "By Sunday (she had cancelled)", "Until Friday, (it had declined)" behind
         tense = "future"
-    elif re.search(r"\bsince\s+$", lead):
+    elif _SINCE_BEFORE.search(lead):
         tense = "past"
     pod = vocab()["partofday"].get((g.get("pod") or "").lower())
     arel = (g.get("arel") or "").lower()

@@ -63,7 +63,8 @@ _LINK = frozenset(
 # the word right before the date: "a deadline set at June 1", "fixed for June" are plans, not past events
 _LAST_LINK = frozenset(["in", "on", "during", "since", "until", "till", "through", "the", "early", "mid", "late"])
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+(?:run|lead)[-\s]up\s+to)\s+(?:the\s+|this\s+|next\s+)?$", re.I)
-_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+(?:start|beginning|end|middle)\s+of)[-\s]+)?$", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:(?:at\s+least|as\s+(?:early|late|recently|far\s+back)\s+as)\s+)?"
+                    r"(?:(?:early|late|mid|the\s+(?:start|beginning|end|middle)\s+of)[-\s]+)?$", re.I)
 _COME = re.compile(r"\bcome\s+$", re.I)
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?!(?:the|a|an|be|his|her|its|their|[\d$]|[A-Z]))[a-z]+(?<![^s]s)\b")
 _QUESTION_PAST = re.compile(r"^[\"“‘(]?(?:Did|Was|Were|Had)\s")
