@@ -59,3 +59,18 @@ def test_lead_verbs_and_adjectives_before_the_reporting_verb_are_in_the_cue() ->
     (a,) = _attributions(text)
     assert _span(text, a["cue_span"]) == "was quick to point out" and _span(text, a["source_span"]) == "Cruz"
     assert _span(text, a["content_span"]) == "that the plan had failed"
+
+
+def test_a_transcript_turn_with_an_indirect_quote_record_does_not_hide_the_cues_inside_it() -> None:
+    from rumormill.evaluation.polnear import predict
+
+    text = "A: I think the plan will work."
+    turn = {"source_span": (0, 1), "cue_span": (1, 2), "cue_lemma": ":", "content_span": (3, 29), "quote": "Q1",
+            "kind": "indirect"}
+    inner = {"source_span": (3, 4), "cue_span": (5, 10), "cue_lemma": "think", "content_span": (11, 29),
+             "quote": None, "kind": "indirect"}
+    pred = predict(text, [turn, inner])
+    assert ((5, 10),) in pred["Cue"] and ((1, 2),) in pred["Cue"]
+    # a quote introduced by a name and a colon ("Kasich: “…”") still hides what it quotes
+    quoted = dict(turn, kind="direct")
+    assert ((5, 10),) not in predict(text, [quoted, inner])["Cue"]

@@ -115,7 +115,7 @@ def _outermost(attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     spans = []
     for a in attributions:
         parts = a.get("content_parts") or ([a["content_span"]] if a.get("content_span") else [])
-        if a.get("cue_lemma") == ":" and not a.get("quote"):
+        if a.get("cue_lemma") == ":" and a.get("kind") == "indirect":
             parts = []  # a transcript turn ("A: …"): annotators mark the attributions inside it
         spans.append([(int(s), int(e)) for s, e in parts])
     out = []
