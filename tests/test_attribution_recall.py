@@ -74,3 +74,11 @@ def test_a_transcript_turn_with_an_indirect_quote_record_does_not_hide_the_cues_
     # a quote introduced by a name and a colon ("Kasich: “…”") still hides what it quotes
     quoted = dict(turn, kind="direct")
     assert ((5, 10),) not in predict(text, [quoted, inner])["Cue"]
+
+
+def test_a_pronoun_object_with_a_predicate_is_the_content_of_an_attitude() -> None:
+    text = "Sanders assailed her for supporting the war."
+    assail = [a for a in _attributions(text) if a["cue_lemma"] == "assail"]
+    assert [_span(text, a["content_span"]) for a in assail] == ["her for supporting the war"]
+    text = "Sanders assailed her."
+    assert not any(a["cue_lemma"] == "assail" for a in _attributions(text))

@@ -79,6 +79,8 @@ def noun_classes() -> dict[str, str]:
 # "spoke about how …", "commented on the plan": what a speech verb is about is its content (PolNeAR
 # marks the preposition in the cue); measured on a 420-article slice of PolNeAR train
 _TOPIC_PREPS = frozenset({"about", "on", "of", "against", "for"})
+_PRON_OBJ = False
+_REL_OBJ = True
 _NOUN_PREPS = {"of", "for", "on", "about", "over", "against", "to", "with"}
 
 
@@ -589,8 +591,11 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
             prep_end = 0
             if content is None:
                 # what an attitude is about: "praised the plan", "wants to leave", "called for a recount"
+                # a pronoun object counts with a predicate after it ("criticized him for …", "views itself as …")
                 obj: int | None = next((c for c in kids if c > t.i and toks[c].dep in _OBJECT
-                            and toks[c].pos not in ("PRON",)), None)
+                            and (toks[c].pos != "PRON" or any(
+                                k > c and (toks[k].dep == "oprd" or (toks[k].dep == "prep"
+                                           and toks[k].lower in _OBJECT_PREPS)) for k in kids))), None)
                 topic = False
                 if obj is None:
                     prep = next((c for c in kids if c == t.i + 1 and toks[c].dep == "prep"
