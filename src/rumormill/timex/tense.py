@@ -38,8 +38,9 @@ _PAST = frozenset(
     ["was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "began", "left", "got", "saw", "gave", "found", "became", "brought", "held", "met", "won", "lost", "fell", "rose", "sold", "bought", "paid", "led", "ran", "spent", "sent", "set", "thought", "knew", "felt", "kept", "wrote", "grew", "stood", "heard", "meant", "built", "chose", "drew", "drove", "ate", "flew", "forgot", "hid", "hit", "hurt", "lay", "put", "quit", "read", "rode", "rang", "sang", "sank", "shook", "shot", "shut", "slept", "spoke", "spun", "stole", "struck", "swore", "swam", "taught", "threw", "understood", "woke", "wore", "ago", "earlier", "previously"]
 )
 _PRESENT = frozenset(["is", "are", "am", "has", "have", "does", "do", "says", "say", "remains", "remain", "now", "currently",
-                      # scheduled events in the present ("takes effect on July 1", "the sale ends Friday")
-                      "takes", "begins", "starts", "ends", "opens", "closes", "expires", "resumes"])
+                      ])
+# a scheduled event in the present tense lies ahead ("takes effect on July 1", "the trial begins Monday")
+_SCHEDULED = frozenset(["takes", "begins", "starts", "ends", "opens", "closes", "expires", "resumes", "kicks"])
 _NOT_PAST = frozenset(
     ["need", "needed", "indeed", "seed", "speed", "proceed", "exceed", "feed", "bed", "red", "shed", "bred", "breed", "weed", "deed", "heed", "reed", "aged", "united", "limited", "based", "related", "scheduled", "expected", "planned", "proposed", "alleged", "reported"]
 )
@@ -85,6 +86,8 @@ def _kind(word: str) -> str | None:
         return "past"
     if w in _PRESENT:
         return "present"
+    if w in _SCHEDULED:
+        return "future"
     if w.endswith("ed") and len(w) > 3 and w not in _NOT_PAST:  # "died", "used" too
         return "past"
     return None
