@@ -82,3 +82,15 @@ def test_a_pronoun_object_with_a_predicate_is_the_content_of_an_attitude() -> No
     assert [_span(text, a["content_span"]) for a in assail] == ["her for supporting the war"]
     text = "Sanders assailed her."
     assert not any(a["cue_lemma"] == "assail" for a in _attributions(text))
+
+
+def test_a_light_verb_and_its_reporting_noun_are_the_cue() -> None:
+    text = "Trump has made several controversial statements on the matter."
+    (a,) = _attributions(text)
+    assert _span(text, a["cue_span"]) == "has made several controversial statements on"
+    assert _span(text, a["content_span"]) == "the matter" and _span(text, a["source_span"]) == "Trump"
+    text = "Clinton expressed concern that the deal would fail."
+    (a,) = _attributions(text)
+    assert _span(text, a["cue_span"]) == "expressed concern"
+    assert _span(text, a["content_span"]) == "that the deal would fail"
+    assert not _attributions("Clinton made a cake for the party.")
