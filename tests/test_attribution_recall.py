@@ -94,3 +94,15 @@ def test_a_light_verb_and_its_reporting_noun_are_the_cue() -> None:
     assert _span(text, a["cue_span"]) == "expressed concern"
     assert _span(text, a["content_span"]) == "that the deal would fail"
     assert not _attributions("Clinton made a cake for the party.")
+
+
+def test_as_someone_put_it_speaks_the_quote_and_identify_is_an_attitude() -> None:
+    ledger = rumormill.analyze_text("Headline\n\nAs Vulture put it, “Hello, it is the Biebs.”")
+    (q,) = ledger.quotes
+    assert q.cue == "put it" and q.source is not None
+    assert {s.id: s.label for s in ledger.sources}[q.source] == "Vulture"
+    assert not _attributions("They put it on the table.")
+    text = "Many voters identify themselves as independents."
+    (a,) = _attributions(text)
+    assert _span(text, a["cue_span"]) == "identify"
+    assert _span(text, a["content_span"]) == "themselves as independents"

@@ -627,6 +627,11 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
                     out.append(nom)
                     continue
             cls = classes.get(t.lemma.lower())
+            # "as Vulture put it, “…”": "put it" is a speech cue (for the quote it governs)
+            put_it = cls is None and t.lemma.lower() == "put" and t.i + 1 < s.tok_end \
+                and toks[t.i + 1].lower == "it" and toks[t.i + 1].head == t.i and toks[t.i + 1].dep == "dobj"
+            if put_it:
+                cls = "neutral"
             if t.pos in ("NOUN", "PROPN") and t.lower.endswith("s") and classes.get(t.lower[:-1]) \
                     and t.dep == "ROOT":
                 ix = ix or index.setdefault(si, SentIndex(parse, si))
@@ -699,7 +704,7 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
             via = relay_tokens(ix, t.i, exclude)
             if subj is not None:
                 via += [k for k in ix.subtree(subj) if k != subj]
-            cue_end = t.end
+            cue_end = toks[t.i + 1].end if put_it else t.end
             prt = next((c for c in kids if toks[c].dep == "prt" and c == t.i + 1), None)
             if prt is not None:
                 cue_end = toks[prt].end
@@ -734,7 +739,7 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
                     and (toks[k].dep != "advmod" or toks[k].lower in _CUE_ADVERBS or toks[k].lower.endswith("ly")):
                 cue_start = toks[k].start
                 k -= 1
-            weak = t.lemma.lower() in weak_verbs() and content is None
+            weak = (t.lemma.lower() in weak_verbs() or put_it) and content is None
             out.append(Attr(weak=weak, clause=clause, cue_tok=t.i, cue_span=(cue_start, cue_end), cue=parse.text[cue_start:cue_end],
                             cue_lemma=t.lemma.lower(), cue_class=cls, speaker=subj, speaker_span=sp,
                             content_span=content, sent=si, via=via,
