@@ -106,3 +106,13 @@ def test_as_someone_put_it_speaks_the_quote_and_identify_is_an_attitude() -> Non
     (a,) = _attributions(text)
     assert _span(text, a["cue_span"]) == "identify"
     assert _span(text, a["content_span"]) == "themselves as independents"
+
+
+def test_asked_participle_has_no_named_asker() -> None:
+    text = "Asked whether Clinton has the integrity to serve, Smith said she does."
+    atts = _attributions(text)
+    asked = next(a for a in atts if a["cue_lemma"] == "ask")
+    assert asked["source_span"] is None and asked["source"] is None
+    assert _span(text, asked["content_span"]) == "whether Clinton has the integrity to serve"
+    said = next(a for a in atts if a["cue_lemma"] == "say")
+    assert _span(text, said["source_span"]) == "Smith"

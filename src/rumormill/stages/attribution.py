@@ -132,6 +132,8 @@ def _light(ix: SentIndex, t: Token) -> Attr | None:
 _TOPIC_PREPS = frozenset({"about", "on", "of", "against", "for"})
 _PRON_OBJ = False
 _REL_OBJ = True
+# participles whose understood subject is the addressee ("Asked about the race, Smith said …")
+_ADDRESSED = frozenset({"ask", "question", "press", "tell"})
 _NOUN_PREPS = {"of", "for", "on", "about", "over", "against", "to", "with"}
 
 
@@ -693,6 +695,9 @@ def find(parse: Parse, in_quote: list[bool]) -> tuple[list[Attr], dict[int, Sent
             if cls in _NEEDS_CONTENT and content is None:
                 continue
             subj = _subject(ix, t.i)
+            if t.tag == "VBN" and t.dep == "advcl" and t.lemma.lower() in _ADDRESSED \
+                    and not any(toks[c].dep in ("nsubj", "nsubjpass", "aux", "auxpass") for c in kids):
+                subj = None  # "Asked whether …, Trump said": the main clause's subject was asked, nobody named asked
             sp = speaker_span(ix, subj) if subj is not None else None
             sp = _apposed_subject(ix, t.i, subj, sp)
             rel = next((c for c in kids if toks[c].dep == "nsubj" and toks[c].lower in ("who", "which", "that")), None)
