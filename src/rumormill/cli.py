@@ -47,6 +47,7 @@ EVALS: dict[str, tuple[str, str]] = {
     "polnear": ("rumormill.evaluation.polnear", "attribution source/cue/content spans on PolNeAR"),
     "markkula": ("rumormill.evaluation.markkula", "source type (incl. anonymous) on markkula-journ-sourcing"),
     "pubdate": ("rumormill.evaluation.pubdate", "publication-date inference, date hidden, on PolNeAR or Markkula"),
+    "story": ("rumormill.evaluation.story", "cross-article claim matching on the celebrity legit/fake pairs"),
 }
 
 

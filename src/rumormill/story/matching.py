@@ -30,6 +30,7 @@ import numpy as np
 NUM_PERM = 32
 BANDS, ROWS = 8, 4  # datasketch.lsh._optimal_param(0.5, 32, 0.5, 0.5) == (8, 4)
 LINK_THRESHOLD = 0.62
+W_LEXICAL, W_MINHASH, W_ENTITY = 0.5, 0.3, 0.2  # weights of the score's three parts (sum 1)
 MIN_TOKENS = 4  # fewer content words: matched only when the words are exactly the same
 MIN_EXACT_TOKENS = 2  # fewer content words than this: stored but never matched
 MIN_FREE_TOKENS = 6  # fewer: generic phrasing ("are being a bit more low-key"); linked only within one story
@@ -195,7 +196,7 @@ def score(a_words: str, a_sig: np.ndarray, a_ents: list[str], b_words: str, b_si
     jac = jaccard(a_sig, b_sig)
     sa, sb = set(a_ents), set(b_ents)
     ent = len(sa & sb) / len(sa | sb) if sa and sb else 0.5
-    total = 0.5 * lex + 0.3 * jac + 0.2 * ent
+    total = W_LEXICAL * lex + W_MINHASH * jac + W_ENTITY * ent
     evidence = {"lexical": round(lex, 3), "minhash_jaccard": round(jac, 3), "entity_agreement": round(ent, 3),
                 "shared_entities": sorted(sa & sb)}
     return round(total, 4), evidence
@@ -219,16 +220,16 @@ def score_many(words: str, sig: np.ndarray, ents: list[str],
     lex /= 100.0
     sigs = np.frombuffer(b"".join(o[1] for o in others), dtype=np.uint32).reshape(len(others), -1)
     jac = (sigs == sig).mean(axis=1)
-    bound = 0.5 * lex + 0.3 * jac + 0.2  # the score if the entities agreed fully
+    bound = W_LEXICAL * lex + W_MINHASH * jac + W_ENTITY  # the score if the entities agreed fully
     sa = set(ents)
     out: list[tuple[float, dict[str, Any]]] = []
     for i, o in enumerate(others):
         if bound[i] < LINK_THRESHOLD:  # cannot link whatever the entities: skip the Python work
-            out.append((round(float(bound[i] - 0.2), 4), {}))
+            out.append((round(float(bound[i] - W_ENTITY), 4), {}))
             continue
         sb = {e for e in o[2].split("|") if e}
         ent = len(sa & sb) / len(sa | sb) if sa and sb else 0.5
-        total = round(float(0.5 * lex[i] + 0.3 * jac[i] + 0.2 * ent), 4)
+        total = round(float(W_LEXICAL * lex[i] + W_MINHASH * jac[i] + W_ENTITY * ent), 4)
         if total < LINK_THRESHOLD:  # evidence is only kept on links
             out.append((total, {}))
             continue
