@@ -192,6 +192,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_items_fts", sql=_FTS),
     Migration("0004_match_columns", sql=_MATCH_COLUMNS, func=reindex_all),
     Migration("0005_batch_docs", sql=_BATCH_DOCS),
+    # matching changed (names stripped from the lexical part, threshold 0.62 -> 0.50): relink stored articles
+    Migration("0006_relink_tuned_matching", func=reindex_all),
 )
 
 
