@@ -9,6 +9,9 @@ read in place). ``--write`` runs ``pipeline.analyze`` on each and writes its JSO
 and compares byte for byte, printing the first differing line of every changed ledger; exit
 status 1 when any differs. ``--parses FILE`` keeps the spaCy parses in a pickle (made on the first
 run) so repeated checks skip the parse; the parse does not depend on the rules being checked.
+``--more N`` adds the first N PolNeAR dev texts (news, longer, more attributions) to the set.
+To write a reference from an earlier commit: ``git archive COMMIT src | tar -x -C /tmp/old`` and
+run ``--write`` with ``PYTHONPATH=/tmp/old/src``.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from stages import corpus
+from stages import DATA, corpus
+
+POLNEAR_DEV = DATA / "attribution" / "polnear" / "data" / "dev" / "text"
 
 
 def parses(files: list[Path], cache: str | None) -> list[tuple[str, Any, Any]]:
@@ -53,6 +58,7 @@ def main() -> int:
     mode.add_argument("--write", metavar="DIR", help="write the reference ledgers")
     mode.add_argument("--check", metavar="DIR", help="compare with the reference ledgers")
     ap.add_argument("--parses", metavar="FILE", help="pickle of the spaCy parses (made when missing)")
+    ap.add_argument("--more", type=int, default=0, metavar="N", help="add the first N PolNeAR dev texts")
     args = ap.parse_args()
 
     from rumormill.pipeline import analyze
@@ -62,7 +68,7 @@ def main() -> int:
     if args.write:
         out_dir.mkdir(parents=True, exist_ok=True)
     changed = 0
-    items = parses(corpus(), args.parses)
+    items = parses(corpus() + sorted(POLNEAR_DEV.glob("*.txt"))[: args.more], args.parses)
     for name, article, parse in items:
         got = render(analyze(article, parse), "json")
         path = out_dir / f"{name}.json"

@@ -148,11 +148,18 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print one JSON object of the figures")
     ap.add_argument("--profile", metavar="STAGE", help="cProfile this stage (e.g. claims) instead of timing")
     ap.add_argument("--top", type=int, default=25, help="functions to list with --profile")
+    ap.add_argument("--parses", metavar="FILE",
+                    help="with --profile: the parse pickle of bench/same_output.py (made when missing)")
     args = ap.parse_args()
 
     files = corpus()
-    print(f"[stages] parsing {len(files)} articles", file=sys.stderr, flush=True)
-    items = load(files)
+    if args.profile and args.parses:
+        from same_output import parses
+
+        items = [(name, article, parse, 0.0, 0.0) for name, article, parse in parses(files, args.parses)]
+    else:
+        print(f"[stages] parsing {len(files)} articles", file=sys.stderr, flush=True)
+        items = load(files)
     if args.profile:
         for _name, article, parse, _p, _c in items:  # warm-up
             run_stages(article, parse)

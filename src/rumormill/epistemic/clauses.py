@@ -13,13 +13,14 @@ See ``stages/claims.py`` for the whole picture. Here:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from rumormill.epistemic.status import NEGATORS, sentence_cues
-from rumormill.epistemic.tree import Tree, balance_quotes, toks_in
+from rumormill.epistemic.tree import Tree, balance_quotes, offsets, token_range, toks_in
 from rumormill.lexicons import load_table
 from rumormill.nlp.parse import Parse, Token
 from rumormill.records import Article
@@ -78,23 +79,31 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
     toks = parse.tokens
     if not toks:
         return []
+    span_toks = _SpanTokens(parse)
     named: set[int] = set()
     for sp in names:
-        named |= toks_in(parse, sp)
+        named.update(range(*token_range(parse, sp[0], sp[1])))
     tree = Tree(parse)
     rep = _reporting()
     quote_spans = quote_spans or {}
+    pred = [_is_pred(t) for t in toks]
 
     # --- paragraph of every token (-1: heading, residue or whitespace) -------------------------
     heads_spans = {h.span for h in article.headings}
     paras = [p for p in article.paragraphs]
     para_of = [-1] * len(toks)
+    starts = offsets(parse).starts
+    in_heading = bytearray(len(toks))  # the token starts inside a heading
+    for hs in heads_spans:
+        lo = bisect.bisect_left(starts, hs[0])
+        hi = bisect.bisect_left(starts, hs[1], lo)
+        in_heading[lo:max(lo, hi)] = b"\x01" * (max(lo, hi) - lo)
     k = 0
     for t in toks:
         while k < len(paras) and paras[k][1] <= t.start:
             k += 1
         if k < len(paras) and paras[k][0] <= t.start < paras[k][1] and paras[k] not in heads_spans \
-                and not any(hs[0] <= t.start < hs[1] for hs in heads_spans) and t.pos != "SPACE":
+                and not in_heading[t.i] and t.pos != "SPACE":
             para_of[t.i] = k
     if not paras:
         para_of = [-1 if t.pos == "SPACE" else 0 for t in toks]
@@ -105,7 +114,7 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
     att_cue_tok: set[int] = set()
     att_cue_head: dict[int, int] = {}
     for a in atts:
-        cue = toks_in(parse, a.get("cue_span"))
+        cue = span_toks(a.get("cue_span"))
         att_cue_tok |= cue
         ch = tree.head_of(cue) if cue else None
         if ch is not None:
@@ -116,13 +125,13 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
     for a in atts:
         ch = att_cue_head.get(id(a))
         if ch is not None:
-            content_of_cue.setdefault(ch, set()).update(toks_in(parse, a.get("content_span")))
+            content_of_cue.setdefault(ch, set()).update(span_toks(a.get("content_span")))
     for a in atts:
         ch = att_cue_head.get(id(a))
-        content = toks_in(parse, a.get("content_span")) | content_of_cue.get(ch, set()) if ch is not None \
-            else toks_in(parse, a.get("content_span"))
-        src = toks_in(parse, a.get("source_span"))
-        if a.get("content_span") is not None and any(_is_pred(toks[k]) for k in content):
+        content = span_toks(a.get("content_span")) | content_of_cue.get(ch, set()) if ch is not None \
+            else span_toks(a.get("content_span"))
+        src = span_toks(a.get("source_span"))
+        if a.get("content_span") is not None and any(pred[k] for k in content):
             if ch is not None:
                 frame_verb.add(ch)
                 frame_tok |= tree.subtree(ch, heads_of_cues) - content
@@ -135,9 +144,11 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
     # syntactic frames the sources stage did not record
     syn_frames: dict[int, str] = {}
     for t in toks:
+        if t.pos != "VERB":
+            continue
         cls = rep.get(t.lemma.lower())
-        if cls in _FRAME_CLASSES and t.i not in att_cue_tok and t.pos == "VERB" and any(
-            toks[c].dep in CONTENT_DEPS and _is_pred(toks[c]) for c in tree.kids[t.i]
+        if cls in _FRAME_CLASSES and t.i not in att_cue_tok and any(
+            toks[c].dep in CONTENT_DEPS and pred[c] for c in tree.kids[t.i]
         ):
             syn_frames[t.i] = cls or ""
             frame_verb.add(t.i)
@@ -146,9 +157,15 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
                     frame_tok |= tree.subtree(c) if toks[c].dep in ("nsubj", "nsubjpass", "dative") else {c}
             frame_tok.add(t.i)
     # content clauses cut claims out of their host sentence; a mixed quote's fragment does not
-    content_sets = [cs for cs in (toks_in(parse, a["content_span"]) for a in atts
+    content_sets = [cs for cs in (span_toks(a["content_span"]) for a in atts
                                   if a.get("content_span") is not None and a.get("kind") != "mixed")
-                    if any(_is_pred(toks[k]) for k in cs)]
+                    if any(pred[k] for k in cs)]
+    # token -> the content clauses holding it ("i in cs and h not in cs for some cs" = a set difference)
+    in_contents: dict[int, set[int]] = {}
+    for n, cs in enumerate(content_sets):
+        for k in cs:
+            in_contents.setdefault(k, set()).add(n)
+    ctx = _SegmentContext(parse, tree, frame_tok, frame_verb, frame_tok | named, in_contents, pred)
 
     # --- clause heads, sentence by sentence, segment by segment -------------------------------
     units: list[Unit] = []
@@ -161,19 +178,19 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
                 seg.append(i)
                 continue
             if seg:
-                units.extend(_segment_units(parse, tree, seg, si, para_of[seg[0]], frame_tok, frame_verb,
-                                            content_sets, units, named))
+                units.extend(_segment_units(ctx, seg, si, para_of[seg[0]], units))
             seg = [i] if i < sent.tok_end and para_of[i] >= 0 else []
 
     # --- cues, negation, attributions ----------------------------------------------------------
     by_sent: dict[int, dict[int, tuple[str, str]]] = {}
+    sorted_cues: dict[int, list[tuple[int, tuple[str, str]]]] = {}
     for u in units:
         if u.sent not in by_sent:
             s = parse.sents[u.sent]
             by_sent[u.sent] = sentence_cues(parse, s.tok_start, s.tok_end)
-        cues = by_sent[u.sent]
+            sorted_cues[u.sent] = sorted(by_sent[u.sent].items())
         own = set(u.tokens)
-        u.cues = [(i, kind, st) for i, (kind, st) in sorted(cues.items())
+        u.cues = [(i, kind, st) for i, (kind, st) in sorted_cues[u.sent]
                   if i in own and i not in att_cue_tok and i not in frame_verb
                   and (kind != "intention" or _on_predicate(i, u.head, toks))]
         # a question raises a possibility; it asserts nothing ("Is Jennifer Lopez the one?")
@@ -199,8 +216,11 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
                     hedges=_hedges_on(anc, tree, by_sent.get(u.sent, {})),
                 ))
             child, anc = anc, toks[anc].head
+    head_chars = [u.head_char for u in units]
+    ordered = all(head_chars[k] <= head_chars[k + 1] for k in range(len(head_chars) - 1))
     for a in atts:
-        _apply(a, units, parse, tree, att_cue_head.get(id(a)), quote_spans, by_sent)
+        _apply(a, units, parse, tree, att_cue_head.get(id(a)), quote_spans, by_sent,
+               span_toks, pred, head_chars if ordered else None)
     return units
 
 
@@ -209,17 +229,25 @@ def _hedges_on(verb: int, tree: Tree, cues: dict[int, tuple[str, str]]) -> list[
 
 
 def _apply(a: dict[str, Any], units: list[Unit], parse: Parse, tree: Tree, cue_head: int | None,
-           quote_spans: dict[str, Span], by_sent: dict[int, dict[int, tuple[str, str]]]) -> None:
+           quote_spans: dict[str, Span], by_sent: dict[int, dict[int, tuple[str, str]]],
+           span_toks: _SpanTokens, pred: list[bool], head_chars: list[int] | None) -> None:
+    """``head_chars``: the units' head offsets when ascending (then found by bisection), else None."""
     content = a.get("content_span")
     qspan = quote_spans.get(a.get("quote") or "")
     hits: list[Unit] = []
-    for u in units:
-        if (content is not None and content[0] <= u.head_char < content[1]) or (qspan is not None and (qspan[0] <= u.head_char < qspan[1]
-                                    or (a.get("kind") == "mixed" and qspan[0] < u.span[1] and u.span[0] < qspan[1]))):
-            hits.append(u)
+    if head_chars is not None and not (qspan is not None and a.get("kind") == "mixed"):
+        found: set[int] = set()  # the units whose head lies in the content or the quote
+        for sp in (content, qspan):
+            if sp is not None:
+                found.update(range(bisect.bisect_left(head_chars, sp[0]), bisect.bisect_left(head_chars, sp[1])))
+        hits = [units[k] for k in sorted(found)]
+    else:
+        for u in units:
+            if (content is not None and content[0] <= u.head_char < content[1]) or (qspan is not None and (qspan[0] <= u.head_char < qspan[1]
+                                        or (a.get("kind") == "mixed" and qspan[0] < u.span[1] and u.span[0] < qspan[1]))):
+                hits.append(u)
     cue = a.get("cue_span")
-    clausal = content is not None and any(
-        _is_pred(parse.tokens[k]) for k in toks_in(parse, content))
+    clausal = content is not None and any(pred[k] for k in span_toks(content))
     if cue is not None and not hits and not clausal:  # no content, or a noun phrase ("denied the report")
         inside = [u for u in units if u.span[0] <= cue[0] < u.span[1]]
         if not inside:
@@ -246,13 +274,54 @@ def _para_at(units: list[Unit], char: int, prev: Unit) -> int:
     return prev.paragraph if not any(prev.span[1] <= u.span[0] <= char for u in units) else -2
 
 
-def _segment_units(parse: Parse, tree: Tree, seg: list[int], si: int, para: int, frame_tok: set[int],
-                   frame_verb: set[int], content_sets: list[set[int]], done: list[Unit],
-                   named: set[int]) -> list[Unit]:
-    """Units of one piece of sentence. ``frame_tok``: words of reporting frames; ``named``: words of
-    names, which never head a clause (the tagger sometimes reads "Millepied" as a verb)."""
+class _SegmentContext:
+    """What ``_segment_units`` reads, computed once per article. ``frame_tok``: words of reporting
+    frames; ``blocked``: those and the words of names, which never head a clause (the tagger
+    sometimes reads "Millepied" as a verb); ``in_contents``: token -> indexes of the content clauses
+    holding it; ``pred``: token -> is it a predicate (``_is_pred``)."""
+
+    __slots__ = ("blocked", "frame_tok", "frame_verb", "in_contents", "parse", "pred", "tree")
+
+    def __init__(self, parse: Parse, tree: Tree, frame_tok: set[int], frame_verb: set[int], blocked: set[int],
+                 in_contents: dict[int, set[int]], pred: list[bool]) -> None:
+        self.parse, self.tree = parse, tree
+        self.frame_tok, self.frame_verb, self.blocked = frame_tok, frame_verb, blocked
+        self.in_contents, self.pred = in_contents, pred
+
+    def cut(self, i: int, h: int) -> bool:
+        """Is ``i`` in a content clause that does not hold ``h``?"""
+        ci = self.in_contents.get(i)
+        return ci is not None and not ci <= self.in_contents.get(h, _NONE)
+
+
+_NONE: set[int] = set()
+
+
+class _SpanTokens:
+    """``toks_in`` with a memory: the same spans come back many times (cue, content, quote)."""
+
+    __slots__ = ("memo", "parse")
+
+    def __init__(self, parse: Parse) -> None:
+        self.parse = parse
+        self.memo: dict[tuple[int, int], set[int]] = {}
+
+    def __call__(self, span: Span | None) -> set[int]:
+        """The token set (shared: callers must not change it)."""
+        if span is None:
+            return set()
+        key = (span[0], span[1])
+        got = self.memo.get(key)
+        if got is None:
+            got = self.memo[key] = toks_in(self.parse, key)
+        return got
+
+
+def _segment_units(ctx: _SegmentContext, seg: list[int], si: int, para: int, done: list[Unit]) -> list[Unit]:
+    """Units of one piece of sentence (the words ``seg`` of sentence ``si`` in paragraph ``para``)."""
+    parse, tree, frame_tok, frame_verb, blocked, pred = (ctx.parse, ctx.tree, ctx.frame_tok, ctx.frame_verb,
+                                                         ctx.blocked, ctx.pred)
     toks = parse.tokens
-    blocked = frame_tok | named
     inseg = set(seg)
 
     def lhead(i: int) -> int:
@@ -267,13 +336,13 @@ def _segment_units(parse: Parse, tree: Tree, seg: list[int], si: int, para: int,
         memo[i] = False  # cycle guard
         t = toks[i]
         ok = False
-        if i not in blocked and i not in frame_verb and _is_pred(t) and not _speaker_clause(i, tree, frame_tok):
+        if i not in blocked and i not in frame_verb and pred[i] and not _speaker_clause(i, tree, frame_tok):
             h = lhead(i)
             if h == i or (t.dep == "conj" and t.pos in PRED_POS and is_head(h) and _has_own_verb(t, tree)):
                 ok = True
             elif h in frame_verb or h in frame_tok:
-                ok = t.dep in CONTENT_DEPS or any(i in cs and h not in cs for cs in content_sets)
-            elif any(i in cs and h not in cs for cs in content_sets):
+                ok = t.dep in CONTENT_DEPS or ctx.cut(i, h)
+            elif ctx.cut(i, h):
                 ok = True
         memo[i] = ok
         return ok
@@ -343,7 +412,7 @@ def _segment_units(parse: Parse, tree: Tree, seg: list[int], si: int, para: int,
         if h not in ranges:
             continue
         lo, hi = ranges[h]
-        members = [i for i in order if lo <= i <= hi]
+        members = order[bisect.bisect_left(order, lo):bisect.bisect_right(order, hi)]  # order is ascending
         while members and ((toks[members[0]].dep in _TRIM_START and members[0] != h
                            and (toks[members[0]].dep != "prep" or toks[members[0]].lower == "according")
                            and (toks[members[0]].dep != "mark" or toks[members[0]].lower in ("that", "whether")))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 from rumormill.nlp.parse import Parse
@@ -10,28 +11,43 @@ Span = tuple[int, int]
 
 
 def toks_in(parse: Parse, span: Span | None) -> set[int]:
+    """Indexes of the tokens overlapping ``[start, end)``."""
     if span is None:
         return set()
-    s, e = span
-    out = set()
-    t = parse.token_at(s)
-    k = t.i if t is not None else _first_from(parse, s)
-    while 0 <= k < len(parse.tokens) and parse.tokens[k].start < e:
-        if parse.tokens[k].end > s:
-            out.add(k)
-        k += 1
-    return out
+    lo, hi = token_range(parse, span[0], span[1])
+    return set(range(lo, hi))
 
 
-def _first_from(parse: Parse, char: int) -> int:
-    lo, hi = 0, len(parse.tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if parse.tokens[mid].end <= char:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+class Offsets:
+    """Token starts and ends of one parse, for bisecting character offsets into token indexes."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, parse: Parse) -> None:
+        self.starts = [t.start for t in parse.tokens]
+        self.ends = [t.end for t in parse.tokens]
+
+
+_last: tuple[Parse, Offsets] | None = None
+
+
+def offsets(parse: Parse) -> Offsets:
+    """The ``Offsets`` of ``parse``, kept for the last parse asked about (the stages ask many times)."""
+    global _last
+    last = _last  # one read: another thread may replace it meanwhile
+    if last is None or last[0] is not parse:
+        last = (parse, Offsets(parse))
+        _last = last
+    return last[1]
+
+
+def token_range(parse: Parse, s: int, e: int) -> tuple[int, int]:
+    """``[lo, hi)``: the tokens overlapping characters ``[s, e)`` (tokens are ordered and disjoint:
+    the first one ending after ``s`` up to the last one starting before ``e``)."""
+    off = offsets(parse)
+    lo = bisect.bisect_right(off.ends, s)
+    hi = bisect.bisect_left(off.starts, e, lo)
+    return lo, max(lo, hi)
 
 
 class Tree:
