@@ -37,6 +37,7 @@ eval: $(STAMP)
 	$(BIN)/rumormill eval meantime $(SHARED)/data/temporal/meantime_en
 	$(BIN)/rumormill eval pubdate $(SHARED)/data/attribution/polnear --split test
 	$(BIN)/rumormill eval pubdate $(SHARED)/data/attribution/markkula-journ-sourcing
+	$(BIN)/rumormill eval story $(SHARED)/data/articles/celebrity_perezrosas2018 --split test
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py --n 1000
