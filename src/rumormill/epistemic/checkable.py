@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+
 from rumormill.epistemic.clauses import Unit
+from rumormill.epistemic.tree import offsets
 from rumormill.nlp.parse import Parse
 
 _EVALUATIVE = {"be", "become", "seem", "look", "sound", "feel", "appear", "remain", "get"}
+_ANCHOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "DATE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "CARDINAL",
+                            "TIME"})
 _ANCHOR_PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "we", "i"}
 
 
@@ -32,9 +37,12 @@ def checkable(unit: Unit, parse: Parse, anchored: bool = False) -> bool:
     s, e = unit.span
     if anchored:
         return True
-    if any(s <= x.start and x.end <= e and x.label in ("PERSON", "ORG", "GPE", "DATE", "NORP", "FAC", "LOC",
-                                                          "WORK_OF_ART", "EVENT", "CARDINAL", "TIME")
-           for x in parse.ents):
-        return True
+    off = offsets(parse)
+    k = bisect.bisect_left(off.ent_starts, s)
+    while k < len(off.ents) and off.ents[k].start <= e:  # an entity inside [s, e) starts there
+        x = off.ents[k]
+        if x.end <= e and x.label in _ANCHOR_LABELS:
+            return True
+        k += 1
     return any(toks[i].tag in ("CD", "NNP", "NNPS")
                or (toks[i].lower in _ANCHOR_PRONOUNS and toks[i].dep in ("nsubj", "nsubjpass")) for i in unit.tokens)

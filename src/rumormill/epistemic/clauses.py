@@ -14,6 +14,7 @@ See ``stages/claims.py`` for the whole picture. Here:
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -86,7 +87,7 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
     tree = Tree(parse)
     rep = _reporting()
     quote_spans = quote_spans or {}
-    pred = [_is_pred(t) for t in toks]
+    pred = [t.pos in PRED_POS or t.tag.startswith("VB") or t.tag == "MD" for t in toks]  # _is_pred
 
     # --- paragraph of every token (-1: heading, residue or whitespace) -------------------------
     heads_spans = {h.span for h in article.headings}
@@ -160,12 +161,7 @@ def find_units(article: Article, parse: Parse, atts: list[dict[str, Any]],
     content_sets = [cs for cs in (span_toks(a["content_span"]) for a in atts
                                   if a.get("content_span") is not None and a.get("kind") != "mixed")
                     if any(pred[k] for k in cs)]
-    # token -> the content clauses holding it ("i in cs and h not in cs for some cs" = a set difference)
-    in_contents: dict[int, set[int]] = {}
-    for n, cs in enumerate(content_sets):
-        for k in cs:
-            in_contents.setdefault(k, set()).add(n)
-    ctx = _SegmentContext(parse, tree, frame_tok, frame_verb, frame_tok | named, in_contents, pred)
+    ctx = _SegmentContext(parse, tree, frame_tok, frame_verb, frame_tok | named, content_sets, pred)
 
     # --- clause heads, sentence by sentence, segment by segment -------------------------------
     units: list[Unit] = []
@@ -277,24 +273,34 @@ def _para_at(units: list[Unit], char: int, prev: Unit) -> int:
 class _SegmentContext:
     """What ``_segment_units`` reads, computed once per article. ``frame_tok``: words of reporting
     frames; ``blocked``: those and the words of names, which never head a clause (the tagger
-    sometimes reads "Millepied" as a verb); ``in_contents``: token -> indexes of the content clauses
-    holding it; ``pred``: token -> is it a predicate (``_is_pred``)."""
+    sometimes reads "Millepied" as a verb); ``content_sets``: the token sets of content clauses;
+    ``pred``: token -> is it a predicate (``_is_pred``)."""
 
-    __slots__ = ("blocked", "frame_tok", "frame_verb", "in_contents", "parse", "pred", "tree")
+    __slots__ = ("blocked", "content_sets", "frame_tok", "frame_verb", "holding", "parse", "piece", "pred", "tree")
 
     def __init__(self, parse: Parse, tree: Tree, frame_tok: set[int], frame_verb: set[int], blocked: set[int],
-                 in_contents: dict[int, set[int]], pred: list[bool]) -> None:
+                 content_sets: list[set[int]], pred: list[bool]) -> None:
         self.parse, self.tree = parse, tree
         self.frame_tok, self.frame_verb, self.blocked = frame_tok, frame_verb, blocked
-        self.in_contents, self.pred = in_contents, pred
+        self.content_sets, self.pred = content_sets, pred
+        # token -> the content sets holding it, as one of a few shared frozensets: the sets are runs of
+        # tokens (``toks_in``), so between two run boundaries every token is held by the same sets
+        n = len(parse.tokens)
+        self.piece: list[int] = [0] * n
+        self.holding: list[frozenset[int]] = []
+        runs = [(min(cs), max(cs) + 1) for cs in content_sets if cs]
+        if all(hi - lo == len(cs) for (lo, hi), cs in zip(runs, (c for c in content_sets if c), strict=True)):
+            bounds = sorted({0, n, *(b for run in runs for b in run)})
+        else:
+            bounds = list(range(n + 1))  # not runs after all: a piece per token
+        for b0, b1 in itertools.pairwise(bounds):
+            if b0 < n:
+                self.piece[b0:b1] = [len(self.holding)] * (b1 - b0)
+                self.holding.append(frozenset(k for k, cs in enumerate(content_sets) if b0 in cs))
 
     def cut(self, i: int, h: int) -> bool:
         """Is ``i`` in a content clause that does not hold ``h``?"""
-        ci = self.in_contents.get(i)
-        return ci is not None and not ci <= self.in_contents.get(h, _NONE)
-
-
-_NONE: set[int] = set()
+        return not self.holding[self.piece[i]] <= self.holding[self.piece[h]]
 
 
 class _SpanTokens:
@@ -336,7 +342,7 @@ def _segment_units(ctx: _SegmentContext, seg: list[int], si: int, para: int, don
         memo[i] = False  # cycle guard
         t = toks[i]
         ok = False
-        if i not in blocked and i not in frame_verb and pred[i] and not _speaker_clause(i, tree, frame_tok):
+        if pred[i] and i not in blocked and i not in frame_verb and not _speaker_clause(i, tree, frame_tok):
             h = lhead(i)
             if h == i or (t.dep == "conj" and t.pos in PRED_POS and is_head(h) and _has_own_verb(t, tree)):
                 ok = True
@@ -347,7 +353,7 @@ def _segment_units(ctx: _SegmentContext, seg: list[int], si: int, para: int, don
         memo[i] = ok
         return ok
 
-    heads = [i for i in seg if is_head(i)]
+    heads = [i for i in seg if pred[i] and is_head(i)]  # (is_head is False unless pred)
     if not heads:
         # a verbless fragment: joined to the claim just before in the same paragraph
         rest = [i for i in seg if i not in frame_tok and toks[i].pos not in ("PUNCT", "SPACE")]

@@ -40,9 +40,32 @@ class HedgeModel:
     words: frozenset[str]
 
 
-def features(parse: Parse | Sequence[Token], i: int, lo: int, hi: int) -> Iterator[str]:
-    """Context features of token ``i`` within the sentence tokens ``[lo, hi)``."""
+class SentenceIndex:
+    """One sentence's tokens ``[lo, hi)`` by head (in order), and how many are if/unless."""
+
+    __slots__ = ("by_head", "n_if")
+
+    def __init__(self, toks: Sequence[Token], lo: int, hi: int) -> None:
+        self.by_head: dict[int, list[int]] = {}
+        self.n_if = 0
+        for k in range(lo, hi):
+            t = toks[k]
+            self.by_head.setdefault(t.head, []).append(k)
+            if t.lower in _IF:
+                self.n_if += 1
+
+
+_IF = ("if", "unless")
+_NO_KIDS: list[int] = []
+
+
+def features(parse: Parse | Sequence[Token], i: int, lo: int, hi: int,
+             index: SentenceIndex | None = None) -> Iterator[str]:
+    """Context features of token ``i`` within the sentence tokens ``[lo, hi)`` (``index``: that
+    sentence's ``SentenceIndex``, made here when not given)."""
     toks = parse.tokens if isinstance(parse, Parse) else parse
+    if index is None:
+        index = SentenceIndex(toks, lo, hi)
     t = toks[i]
     head = toks[t.head]
     yield f"dep={t.dep}"
@@ -54,15 +77,15 @@ def features(parse: Parse | Sequence[Token], i: int, lo: int, hi: int) -> Iterat
     yield f"next={toks[i + 1].lower if i + 1 < hi else '</s>'}"
     if i + 2 < hi:
         yield f"next2={toks[i + 1].lower}_{toks[i + 2].lower}"
-    kids = [k for k in range(lo, hi) if toks[k].head == i and k != i]
+    kids = [k for k in index.by_head.get(i, _NO_KIDS) if k != i]
     for k in kids:
         yield f"child={toks[k].dep}:{toks[k].lower if toks[k].dep in ('neg', 'mark', 'aux', 'prep', 'advmod') else toks[k].tag}"
     # clause-level context: a conditional/complementiser in the sentence, and the head's own children
-    sib = [toks[k].lower for k in range(lo, hi) if toks[k].head == t.head and k != i]
+    sib = [toks[k].lower for k in index.by_head.get(t.head, _NO_KIDS) if k != i]
     for w in sib:
         if w in ("if", "unless", "whether", "that", "not", "n't", "as", "to"):
             yield f"sib={w}"
-    if any(toks[k].lower in ("if", "unless") for k in range(lo, hi) if k != i):
+    if index.n_if - (t.lower in _IF) > 0:  # an if/unless in the sentence other than this word
         yield "sent_if=1"
 
 
@@ -83,7 +106,8 @@ def _score(hits: int, occ: int) -> float:
     return (hits + 0.5) / (occ + 1.0)
 
 
-def is_cue(m: HedgeModel, parse: Parse | Sequence[Token], i: int, lo: int, hi: int) -> str | None:
+def is_cue(m: HedgeModel, parse: Parse | Sequence[Token], i: int, lo: int, hi: int,
+           index: SentenceIndex | None = None) -> str | None:
     """The cue kind of token ``i`` or None."""
     toks = parse.tokens if isinstance(parse, Parse) else parse
     t = toks[i]
@@ -94,7 +118,7 @@ def is_cue(m: HedgeModel, parse: Parse | Sequence[Token], i: int, lo: int, hi: i
     p = _score(hits, occ)
     best = abs(p - 0.5)
     decision = p >= 0.5
-    for f in features(toks, i, lo, hi):
+    for f in features(toks, i, lo, hi, index):
         c = m.ctx.get((t.lower, f))
         if c is None or c[1] < MIN_OCC:
             continue
@@ -106,14 +130,17 @@ def is_cue(m: HedgeModel, parse: Parse | Sequence[Token], i: int, lo: int, hi: i
     return kind if decision else None
 
 
-def hedge_cues(parse: Parse | Sequence[Token], lo: int, hi: int) -> list[tuple[int, str]]:
+def hedge_cues(parse: Parse | Sequence[Token], lo: int, hi: int,
+               index: SentenceIndex | None = None) -> list[tuple[int, str]]:
     """``(token index, kind)`` of every hedge cue among tokens ``[lo, hi)`` of one sentence."""
     m = model()
     toks = parse.tokens if isinstance(parse, Parse) else parse
     out = []
     for i in range(lo, hi):
         if toks[i].lower in m.words:
-            kind = is_cue(m, toks, i, lo, hi)
+            if index is None:
+                index = SentenceIndex(toks, lo, hi)
+            kind = is_cue(m, toks, i, lo, hi, index)
             if kind is not None:
                 out.append((i, kind))
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from rumormill.epistemic.hedges import hedge_cues
+from rumormill.epistemic.hedges import SentenceIndex, hedge_cues
 from rumormill.lexicons import load_table
 from rumormill.nlp.parse import Parse
 
@@ -64,9 +64,9 @@ _RAISING = frozenset({"appear", "seem"})
 _NEEDS_COMPLEMENT = frozenset({"intention"})
 
 
-def _clausal_complement(parse: Parse, i: int, lo: int, hi: int) -> bool:
-    return any(parse.tokens[k].head == i and k != i and parse.tokens[k].dep in ("ccomp", "xcomp")
-               and parse.tokens[k].pos in ("VERB", "AUX") for k in range(lo, hi))
+def _clausal_complement(parse: Parse, i: int, index: SentenceIndex) -> bool:
+    return any(k != i and parse.tokens[k].dep in ("ccomp", "xcomp") and parse.tokens[k].pos in ("VERB", "AUX")
+               for k in index.by_head.get(i, ()))
 
 
 def _stems(lower: str) -> tuple[str, ...]:
@@ -86,13 +86,14 @@ def sentence_cues(parse: Parse, lo: int, hi: int) -> dict[int, tuple[str, str]]:
     The hedge list also vetoes a news-lexicon word it knows to be no cue here.
     """
     toks = parse.tokens
-    hedged = dict(hedge_cues(parse, lo, hi))
+    index = SentenceIndex(toks, lo, hi)
+    hedged = dict(hedge_cues(parse, lo, hi, index))
     out: dict[int, tuple[str, str]] = {}
     for i in range(lo, hi):
         t = toks[i]
         lex = lexical_cue(t.lemma, t.lower, t.pos)
         if lex is not None and lex[0] in _NEEDS_COMPLEMENT and t.pos == "VERB" \
-                and not _clausal_complement(parse, i, lo, hi):
+                and not _clausal_complement(parse, i, index):
             lex = None  # "wished her a happy birthday" is no intention; "wants to", "hopes that" are
         if lex is not None:
             if lex[0] == "condition":
@@ -101,7 +102,7 @@ def sentence_cues(parse: Parse, lo: int, hi: int) -> dict[int, tuple[str, str]]:
                 if hedged[i] == "investigation":  # "asked if" = "asked whether"
                     lex = ("investigation", "speculated")
             out[i] = lex
-        elif t.lemma.lower() in _RAISING and _clausal_complement(parse, i, lo, hi):
+        elif t.lemma.lower() in _RAISING and _clausal_complement(parse, i, index):
             out[i] = ("hedge", "speculated")  # "it appears that ...", "seems to have left"
         elif i in hedged:
             kind = hedged[i]

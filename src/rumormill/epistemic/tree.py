@@ -19,13 +19,16 @@ def toks_in(parse: Parse, span: Span | None) -> set[int]:
 
 
 class Offsets:
-    """Token starts and ends of one parse, for bisecting character offsets into token indexes."""
+    """Token starts and ends of one parse, for bisecting character offsets into token indexes; the
+    named-entity spans ordered by start."""
 
-    __slots__ = ("ends", "starts")
+    __slots__ = ("ends", "ent_starts", "ents", "starts")
 
     def __init__(self, parse: Parse) -> None:
         self.starts = [t.start for t in parse.tokens]
         self.ends = [t.end for t in parse.tokens]
+        self.ents = sorted(parse.ents, key=lambda x: x.start)
+        self.ent_starts = [x.start for x in self.ents]
 
 
 _last: tuple[Parse, Offsets] | None = None
@@ -93,9 +96,12 @@ def balance_quotes(text: str, s: int, e: int) -> tuple[int, int]:
     body = text[s:e]
     opens = sum(body.count(c) for c in "“‘")
     # a ’ between letters (she’s, isn’t) is an apostrophe, not a closing mark
-    closes = body.count("”") + sum(
-        1 for k, ch in enumerate(body) if ch == "’"
-        and not (0 < k < len(body) - 1 and body[k - 1].isalpha() and body[k + 1].isalpha()))
+    closes = body.count("”")
+    k = body.find("’")
+    while k >= 0:
+        if not (0 < k < len(body) - 1 and body[k - 1].isalpha() and body[k + 1].isalpha()):
+            closes += 1
+        k = body.find("’", k + 1)
     if opens > closes and e < len(text) and text[e] in "”’":
         e += 1
     elif opens > closes and e + 1 < len(text) and text[e] in ".,!?" and text[e + 1] in "”’":
