@@ -54,7 +54,7 @@ def tag(text: str, published: Anchor | None, mentions: list[Mention] | None = No
     prev: Anchor | None = None
     prev_day: Anchor | None = None  # the last expression resolved to a day ("later in the day" refers to it)
     mentions = find(text) if mentions is None else mentions
-    cues = _tense.Cues(text) if mentions else None
+    cues = _tense.cues_for(text) if mentions else None
     for m in mentions:
         cue = cues.detail(m.start, m.end) if cues else None
         tense = cue.kind if cue else None

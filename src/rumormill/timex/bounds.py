@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from rumormill.records import Published, Span, Time
 from rumormill.timex.events import CLAUSE_STOP, value_interval
 from rumormill.timex.ranges import OPEN_MODS, Range
-from rumormill.timex.tense import Cues
+from rumormill.timex.tense import Cues, cues_for
 
 _DAY = dt.timedelta(days=1)
 
@@ -117,7 +117,7 @@ def find_bounds(text: str, times: list[Time], published: Published, ranges: list
             continue
         sig_start = start - len(head) + m.start() if m and word else start
         if cues is None:
-            cues = Cues(text)
+            cues = cues_for(text)
         tense = cues.guess(*t.span)
         known: str
         if word in ("since", "ever since") or word in _FROM_ON or t.mod == "ON_OR_AFTER" or word in _STRICT_AFTER \

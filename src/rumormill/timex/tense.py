@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
@@ -78,6 +79,7 @@ class Cue(NamedTuple):
     pos: int  # where it starts (-1 when a rule decided)
 
 
+@lru_cache(maxsize=65536)  # a pure function of the word, asked for every word of every text
 def _kind(word: str) -> str | None:
     w = word.lower().replace("’", "'")
     if w in _FUTURE:
@@ -245,6 +247,20 @@ class Cues:
                 continue
             return False
         return True
+
+
+_last: Cues | None = None
+
+
+def cues_for(text: str) -> Cues:
+    """``Cues(text)``, kept for the last text asked about: the time stage tags one text up to three
+    times and the timeline's bounds ask again. A ``Cues`` is never changed after it is built."""
+    global _last
+    last = _last  # one read: another thread may replace it meanwhile
+    if last is None or (last.text is not text and last.text != text):
+        last = Cues(text)
+        _last = last
+    return last
 
 
 def guess(text: str, start: int, end: int) -> str | None:
