@@ -23,12 +23,14 @@ items of both. Precision/recall/F1 of "same story" for k = 1 and 2; links (``lin
 per same-story and per different-story pair; and, for the groups shared by the two
 articles of a same-story pair, how many are circular (one origin) or independent (2+).
 
-``--split train`` also prints the tuning curve: one store built at threshold 0 keeps every
-scored candidate pair with its evidence (the candidates do not depend on the threshold);
-for each threshold (and weight setting) the links at or above it are kept and the groups
-recomputed (union-find over those links plus claim->quote edges, as the store does). The
-curve at the shipped threshold and weights is checked against the real store
-(``sweep_consistent``).
+``--split train`` also prints the tuning curve: a store built at threshold 0 (one with entity
+names stripped from the lexical part, one without) keeps every scored candidate pair with
+its evidence (the candidates do not depend on the threshold); for each weight setting and
+threshold the links at or above it are kept and the groups recomputed (union-find over
+those links plus claim->quote edges, as the store does). The curve at the shipped setting
+is checked against the real store (``sweep_consistent``); ``choose`` applies the tuning rule
+(the best F1 that links no different-story pair, with a 0.02 margin). ``--limit N`` keeps
+the first N pairs of the split; ``--errors FILE`` writes the false and missed pairs as JSON.
 """
 
 from __future__ import annotations
