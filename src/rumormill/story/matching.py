@@ -22,7 +22,7 @@ import hashlib
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -202,11 +202,19 @@ def name_tokens(ents: list[str] | set[str]) -> frozenset[str]:
     return frozenset(w for e in ents for w in e.split())
 
 
+@lru_cache(maxsize=65536)  # a stored item is a candidate of many new items in a row
 def strip_names(words: str, names: frozenset[str]) -> str:
     """Content words (joined by spaces) without the words of ``names`` (possessives too: "miley's")."""
     if not names:
         return words
-    return " ".join(w for w in words.split() if w not in names and w.removesuffix("'s") not in names)
+    return _names_re(names).sub("", words).strip()
+
+
+@lru_cache(maxsize=4096)
+def _names_re(names: frozenset[str]) -> re.Pattern[str]:
+    """A whole space-separated word of ``names`` (or its possessive) and the space after it."""
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<= ))(?:{alt})(?:'s)?(?: +|$)")
 
 
 def pair_lexical(a_words: str, a_names: frozenset[str], b_words: str, b_names: frozenset[str]) -> float:
@@ -244,10 +252,7 @@ def score_many(words: str, sig: np.ndarray, ents: list[str],
 
     texts = [o[0] for o in others]
     if STRIP_NAMES:
-        mine = name_tokens(ents)
-        theirs: dict[str, frozenset[str]] = {}
-        lex = np.array([pair_lexical(words, mine, o[0], theirs.setdefault(o[2], name_tokens(o[2].split("|"))))
-                        for o in others], dtype=np.float64)
+        lex = _stripped_lexical_many(words, name_tokens(ents), others)
     else:
         lex = process.cdist([words], texts, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
         if words.count(" ") + 1 >= 6:
@@ -276,6 +281,36 @@ def score_many(words: str, sig: np.ndarray, ents: list[str],
                                               "minhash_jaccard": round(float(jac[i]), 3),
                                               "entity_agreement": round(ent, 3), "shared_entities": sorted(sa & sb)}))
     return out
+
+
+def _stripped_lexical_many(words: str, mine: frozenset[str], others: list[tuple[str, bytes, str]]) -> np.ndarray:
+    """``pair_lexical`` (names stripped) of one item against many, one rapidfuzz ``cdist`` per distinct
+    entity set of the candidates (the names to strip depend on both sides)."""
+    from rapidfuzz import fuzz, process
+
+    lex = np.zeros(len(others), dtype=np.float64)
+    by_ents: dict[str, list[int]] = {}
+    for i, o in enumerate(others):
+        by_ents.setdefault(o[2], []).append(i)
+    for ent_s, idx in by_ents.items():
+        names = mine | name_tokens(ent_s.split("|"))
+        a = strip_names(words, names)
+        pairs: list[tuple[int, str, str]] = []  # (index, my words, their words) after the fallback rule
+        for i in idx:
+            b = strip_names(others[i][0], names)
+            pairs.append((i, a, b) if a and b else (i, words, others[i][0]))
+        for mine_text in {p[1] for p in pairs}:
+            sel = [p for p in pairs if p[1] == mine_text]
+            texts = [p[2] for p in sel]
+            row = process.cdist([mine_text], texts, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
+            if mine_text.count(" ") >= 5:
+                long_ = [k for k, t in enumerate(texts) if t.count(" ") >= 5]
+                if long_:
+                    part = process.cdist([mine_text], [texts[k] for k in long_], scorer=fuzz.partial_ratio,
+                                         dtype=np.float64)[0]
+                    row[long_] = np.maximum(row[long_], part)
+            lex[[p[0] for p in sel]] = row / 100.0
+    return lex
 
 
 def number_agreement(a_nums: list[float], b_nums: list[float]) -> str:
