@@ -79,11 +79,19 @@ def run_stages(article: Any, parse: Any, clock: Callable[[], float] = time.proce
         else:
             stage.run(state)
         secs[stage.name] = clock() - t0
+    box: list[Any] = []
+
+    def ledger_step(st: Any) -> None:
+        box.append(_freeze(st))
+        render(box[0])
+
     t0 = clock()
-    ledger = _freeze(state)
-    render(ledger)
+    if hook is not None:
+        hook("ledger", ledger_step, state)
+    else:
+        ledger_step(state)
     secs["ledger"] = clock() - t0
-    return ledger, secs
+    return box[0], secs
 
 
 def _freeze(state: Any) -> Any:
@@ -100,6 +108,12 @@ def _freeze(state: Any) -> Any:
         stages=tuple(StageRun(name=s.name, version=s.version) for s in _stages()),
         warnings=tuple(state.warnings), author=a.author, publisher=a.publisher, url=a.url,
     )
+
+
+def _stage_list() -> list[Any]:
+    from rumormill.pipeline import _stages
+
+    return _stages()
 
 
 def p90(values: list[float]) -> float:
@@ -135,6 +149,8 @@ def profile(items: list[tuple[str, Any, Any, float, float]], stage: str, top: in
 
     for _name, article, parse, _p, _c in items:
         run_stages(article, parse, hook=hook)
+    if not prof.getstats():
+        raise SystemExit(f"no stage called {stage!r}: {', '.join(s.name for s in _stage_list())}, ledger")
     buf = io.StringIO()
     stats = pstats.Stats(prof, stream=buf)
     stats.sort_stats("tottime").print_stats(top)
