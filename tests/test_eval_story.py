@@ -103,6 +103,16 @@ def test_shared_name_alone_does_not_link_two_claims() -> None:
     assert stripped < matching.LINK_THRESHOLD <= with_names
 
 
+def test_only_names_both_sides_share_are_stripped() -> None:
+    """Different people keep their names in the words: the same sentence about two people is not alike."""
+    a, b = "kendall beaming all night", "selena beaming all night"
+    assert matching.pair_lexical(a, ["kendall jenner"], b, ["selena gomez"]) == matching.lexical(a.split(), b.split())
+    assert matching.pair_lexical(a, ["kendall jenner"], "kendall beaming", ["kendall jenner"]) == \
+        matching.lexical(["beaming", "all", "night"], ["beaming"])
+    assert matching.pair_lexical("kendall jenner", ["kendall jenner"], "kendall", ["kendall jenner"]) == \
+        matching.lexical(["kendall", "jenner"], ["kendall"])  # nothing left after stripping: names kept
+
+
 def test_choose_needs_precision_one_with_a_margin() -> None:
     def row(t: float, p: float, f1: float) -> dict[str, object]:
         return {"strip_names": True, "weights": [0.5, 0.3, 0.2], "threshold": t, "k1_precision": p, "k1_f1": f1,

@@ -265,8 +265,9 @@ def sweep(docs: list[Doc], ledgers: dict[str, Ledger], db: str,
 def choose(curve: list[dict[str, Any]]) -> dict[str, Any]:
     """The tuning rule: the highest k=1 F1 among settings that link no different-story pair (precision 1.0)
     at their threshold *and* at the next lower one (a 0.02 margin: not on the edge of a false link); ties by
-    k=2 F1, then the shipped weights, then names stripped, then the higher threshold. Without the
-    constraint the best F1 comes from linking different claims about the same people (see docs/store.md)."""
+    the shipped weights (they change only for a better k=1 F1), then k=2 F1, then names stripped, then the
+    higher threshold. Without the constraint the best F1 comes from linking different claims about the same
+    people (see docs/store.md)."""
     prec = {(r["strip_names"], tuple(r["weights"]), r["threshold"]): r["k1_precision"] for r in curve}
 
     def safe(r: dict[str, Any]) -> bool:
@@ -274,7 +275,7 @@ def choose(curve: list[dict[str, Any]]) -> dict[str, Any]:
         return r["k1_precision"] == 1.0 and lower == 1.0
 
     ok = [r for r in curve if safe(r)] or curve
-    return max(ok, key=lambda r: (r["k1_f1"], r["k2_f1"], tuple(r["weights"]) == WEIGHTS[0], r["strip_names"],
+    return max(ok, key=lambda r: (r["k1_f1"], tuple(r["weights"]) == WEIGHTS[0], r["k2_f1"], r["strip_names"],
                                   r["threshold"]))
 
 

@@ -9,7 +9,8 @@ Pure functions over plain values; the SQL side (candidate lookup, link rows) is 
   MinHash signature (8 bands x 4 rows: datasketch's optimal banding for Jaccard 0.5)
   and one key per entity the item is about (outlets excluded: they are everywhere).
   An item is only ever scored against items that share a band, or share entities.
-- **Score** = 0.5 x lexical (rapidfuzz token-sort / partial ratio of content words) + 0.3 x MinHash Jaccard estimate +
+- **Score** = 0.5 x lexical (rapidfuzz token-sort / partial ratio of the content words, without the
+  words of the entities both sides name: ``STRIP_NAMES``) + 0.3 x MinHash Jaccard estimate +
   0.2 x entity agreement (Jaccard of entity names; 0.5 when either side names none).
   A link is kept when the score reaches ``LINK_THRESHOLD``; numbers, counts and times
   are compared on the link and recorded in its evidence (a disagreement is a
@@ -35,10 +36,10 @@ BANDS, ROWS = 8, 4  # datasketch.lsh._optimal_param(0.5, 32, 0.5, 0.5) == (8, 4)
 # highest article-pair F1 (linked = 1+ shared claim group) among settings that link no different-story pair
 # at the threshold and 0.02 below it. 0.50 with names stripped = F1 0.571 (the 4 pairs that share a claim),
 # 0.62 before the name stripping; lower thresholds reach F1 0.78 only by linking different claims about the
-# same people (32-69 cross-story links). Curve and test figures: docs/store.md, "Measured on real pairs".
+# same people (16-69 cross-story links). Curve and test figures: docs/store.md, "Measured on real pairs".
 LINK_THRESHOLD = 0.50
 W_LEXICAL, W_MINHASH, W_ENTITY = 0.5, 0.3, 0.2  # weights of the score's three parts (sum 1)
-STRIP_NAMES = True  # the lexical part ignores the words of both sides' entity names (see pair_lexical)
+STRIP_NAMES = True  # the lexical part ignores the words of the entities both sides name (see pair_lexical)
 MIN_TOKENS = 4  # fewer content words: matched only when the words are exactly the same
 MIN_EXACT_TOKENS = 2  # fewer content words than this: stored but never matched
 MIN_FREE_TOKENS = 6  # fewer: generic phrasing ("are being a bit more low-key"); linked only within one story
@@ -217,12 +218,13 @@ def _names_re(names: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<= ))(?:{alt})(?:'s)?(?: +|$)")
 
 
-def pair_lexical(a_words: str, a_names: frozenset[str], b_words: str, b_names: frozenset[str]) -> float:
-    """``lexical_joined`` of two items, without the words of either side's entity names when
-    ``STRIP_NAMES`` (a shared name is counted once, by the entity agreement); unstripped when
-    either side would be left with no words (an item that is only names)."""
+def pair_lexical(a_words: str, a_ents: list[str] | set[str], b_words: str, b_ents: list[str] | set[str]) -> float:
+    """``lexical_joined`` of two items, without the words of the entities *both* name when
+    ``STRIP_NAMES`` (a shared name is counted once, by the entity agreement; different names stay
+    in the words, so the same sentence about two different people does not look alike); unstripped
+    when either side would be left with no words (an item that is only names)."""
     if STRIP_NAMES:
-        names = a_names | b_names
+        names = name_tokens(set(a_ents) & set(b_ents))
         sa, sb = strip_names(a_words, names), strip_names(b_words, names)
         if sa and sb:
             a_words, b_words = sa, sb
@@ -232,7 +234,7 @@ def pair_lexical(a_words: str, a_names: frozenset[str], b_words: str, b_names: f
 def score(a_words: str, a_sig: np.ndarray, a_ents: list[str], b_words: str, b_sig: np.ndarray,
           b_ents: list[str]) -> tuple[float, dict[str, Any]]:
     """Similarity in [0, 1] of two items (content words joined by spaces) and the evidence for it."""
-    lex = pair_lexical(a_words, name_tokens(a_ents), b_words, name_tokens(b_ents))
+    lex = pair_lexical(a_words, a_ents, b_words, b_ents)
     jac = jaccard(a_sig, b_sig)
     sa, sb = set(a_ents), set(b_ents)
     ent = len(sa & sb) / len(sa | sb) if sa and sb else 0.5
@@ -252,7 +254,7 @@ def score_many(words: str, sig: np.ndarray, ents: list[str],
 
     texts = [o[0] for o in others]
     if STRIP_NAMES:
-        lex = _stripped_lexical_many(words, name_tokens(ents), others)
+        lex = _stripped_lexical_many(words, set(ents), others)
     else:
         lex = process.cdist([words], texts, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
         if words.count(" ") + 1 >= 6:
@@ -283,7 +285,7 @@ def score_many(words: str, sig: np.ndarray, ents: list[str],
     return out
 
 
-def _stripped_lexical_many(words: str, mine: frozenset[str], others: list[tuple[str, bytes, str]]) -> np.ndarray:
+def _stripped_lexical_many(words: str, mine: set[str], others: list[tuple[str, bytes, str]]) -> np.ndarray:
     """``pair_lexical`` (names stripped) of one item against many, one rapidfuzz ``cdist`` per distinct
     entity set of the candidates (the names to strip depend on both sides)."""
     from rapidfuzz import fuzz, process
@@ -293,7 +295,7 @@ def _stripped_lexical_many(words: str, mine: frozenset[str], others: list[tuple[
     for i, o in enumerate(others):
         by_ents.setdefault(o[2], []).append(i)
     for ent_s, idx in by_ents.items():
-        names = mine | name_tokens(ent_s.split("|"))
+        names = name_tokens(mine.intersection(ent_s.split("|")))
         a = strip_names(words, names)
         pairs: list[tuple[int, str, str]] = []  # (index, my words, their words) after the fallback rule
         for i in idx:
