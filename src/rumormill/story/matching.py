@@ -34,9 +34,11 @@ BANDS, ROWS = 8, 4  # datasketch.lsh._optimal_param(0.5, 32, 0.5, 0.5) == (8, 4)
 #   rumormill eval story ../shared/data/articles/celebrity_perezrosas2018 --split train
 # prints the curve (names stripped or not x 7 weight settings x thresholds 0.40-0.90) and the choice: the
 # highest article-pair F1 (linked = 1+ shared claim group) among settings that link no different-story pair
-# at the threshold and 0.02 below it. 0.50 with names stripped = F1 0.571 (the 4 pairs that share a claim),
-# 0.62 before the name stripping; lower thresholds reach F1 0.78 only by linking different claims about the
-# same people (16-69 cross-story links). Curve and test figures: docs/store.md, "Measured on real pairs".
+# at the threshold and 0.02 below it (ties: shipped weights, k=2 F1, names stripped, higher threshold).
+# 0.50 with shared names stripped = train F1 0.571 (the 4 pairs that share a claim; test 0.167); it was 0.62
+# before the name stripping (same train F1); lower thresholds reach F1 0.78-0.80 only by linking different
+# claims about the same people (16-69 cross-story links). Curve, test, cost: docs/store.md, "Matching
+# measured on real pairs".
 LINK_THRESHOLD = 0.50
 W_LEXICAL, W_MINHASH, W_ENTITY = 0.5, 0.3, 0.2  # weights of the score's three parts (sum 1)
 STRIP_NAMES = True  # the lexical part ignores the words of the entities both sides name (see pair_lexical)
