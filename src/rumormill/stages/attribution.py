@@ -96,21 +96,7 @@ def _light(ix: SentIndex, t: Token) -> Attr | None:
     obj = next((c for c in kids if c > t.i and toks[c].dep == "dobj" and toks[c].lemma.lower() in nouns), None)
     if obj is None:
         return None
-    content: Span | None = None
-    cue_end = toks[obj].end
-    for c in ix.kids.get(obj, ()):
-        if c <= obj:
-            continue
-        if toks[c].dep == "prep" and toks[c].lower in _NOUN_PREPS and c == obj + 1:
-            pobj = next((k for k in ix.kids.get(c, ()) if toks[k].dep in ("pobj", "pcomp")), None)
-            if pobj is not None:
-                content = ix.span(ix.subtree(pobj))
-                cue_end = toks[c].end
-            break
-        if toks[c].dep in ("acl", "ccomp") and any(toks[k].lower == "that" and toks[k].dep == "mark"
-                                                  for k in ix.kids.get(c, ())):
-            content = ix.span(ix.subtree(c))
-            break
+    content, cue_end = _noun_content(ix, obj)
     if content is None:
         return None
     cue_start = t.start
@@ -135,6 +121,24 @@ _REL_OBJ = True
 # participles whose understood subject is the addressee ("Asked about the race, Smith said …")
 _ADDRESSED = frozenset({"ask", "question", "press", "tell"})
 _NOUN_PREPS = {"of", "for", "on", "about", "over", "against", "to", "with"}
+
+
+def _noun_content(ix: SentIndex, noun: int) -> tuple[Span | None, int]:
+    """What a reporting noun reports, and where its cue ends: the object of a preposition right after it
+    ("concern about the plan", cue "concern about") or a that-clause ("the claim that …", cue "claim")."""
+    toks = ix.parse.tokens
+    for c in ix.kids.get(noun, ()):
+        if c <= noun:
+            continue
+        if toks[c].dep == "prep" and toks[c].lower in _NOUN_PREPS and c == noun + 1:
+            obj = next((k for k in ix.kids.get(c, ()) if toks[k].dep in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return ix.span(ix.subtree(obj)), toks[c].end
+            break
+        if toks[c].dep in ("acl", "ccomp") and any(toks[k].lower == "that" and toks[k].dep == "mark"
+                                                  for k in ix.kids.get(c, ())):
+            return ix.span(ix.subtree(c)), toks[noun].end
+    return None, toks[noun].end
 
 
 @dataclass(slots=True)
@@ -464,21 +468,7 @@ def _nominal(ix: SentIndex, t: Token, cls: str) -> Attr | None:
     poss = next((c for c in kids if toks[c].dep == "poss" and c < t.i), None)
     if poss is None:
         return None
-    content: Span | None = None
-    cue_end = t.end
-    for c in kids:
-        if c <= t.i:
-            continue
-        if toks[c].dep == "prep" and toks[c].lower in _NOUN_PREPS and c == t.i + 1:
-            obj = next((k for k in ix.kids.get(c, ()) if toks[k].dep in ("pobj", "pcomp")), None)
-            if obj is not None:
-                content = ix.span(ix.subtree(obj))
-                cue_end = toks[c].end
-            break
-        if toks[c].dep in ("acl", "ccomp") and any(toks[k].lower == "that" and toks[k].dep == "mark"
-                                                  for k in ix.kids.get(c, ())):
-            content = ix.span(ix.subtree(c))
-            break
+    content, cue_end = _noun_content(ix, t.i)
     if content is None:
         return None
     sp = ix.span(ix.subtree(poss))
