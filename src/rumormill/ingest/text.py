@@ -102,10 +102,16 @@ def _posts(lines: list[str]) -> tuple[list[str], dict[int, tuple[int, Embed]], l
     return out, posts, removed
 
 
-def _caption_rx(caption: str) -> re.Pattern[str] | None:
-    words = caption.split()
+def _post_words(s: str) -> list[str]:
+    """A post's words without its trailing links (the text may keep or drop them)."""
+    words = s.split()
     while words and words[-1].startswith(("http://", "https://", "pic.twitter.com/")):
         words.pop()
+    return words
+
+
+def _caption_rx(caption: str) -> re.Pattern[str] | None:
+    words = _post_words(caption)
     if len(words) < 3:
         return None
     return re.compile(r"\s*".join(re.escape(w) for w in words))
@@ -113,10 +119,7 @@ def _caption_rx(caption: str) -> re.Pattern[str] | None:
 
 def _norm(s: str) -> str:
     """Spacing and trailing links dropped, for comparing a page's embed with its copy in the text."""
-    words = s.split()
-    while words and words[-1].startswith(("http://", "https://", "pic.twitter.com/")):
-        words.pop()
-    return "".join(words)
+    return "".join(_post_words(s))
 
 
 def _locate(text: str, paragraphs: list[tuple[int, int]], caption: str, end: int | None = None) -> tuple[int, int] | None:

@@ -38,14 +38,13 @@ from rumormill.records import Ambiguity, Article, Published, Quote, Source
 from rumormill.stages import attribution
 from rumormill.stages.attribution import SPEECH, Attr, SentIndex
 from rumormill.stages.quotes import QSpan, find_quotes
-from rumormill.stages.speakers import Registry
+from rumormill.stages.speakers import PLATFORM_NAMES, Registry
 
 VERSION = "sources.v3"
 
 Span = tuple[int, int]
 
 
-_PLATFORM = {"x": "X", "instagram": "Instagram", "tiktok": "TikTok"}
 _THAT = re.compile(r"that,?\s*[“\"‘']+$")
 
 
@@ -327,7 +326,7 @@ def run(state: State) -> None:
         items.append((q.start, kind, (q.start, q.end), qa, qnote, qi))
     for at in attrs:
         if at.post is not None and at.content_span is not None:
-            pnote = None if at.cue_span else (f"an embedded {_PLATFORM[state.article.embeds[at.post].platform]} post "
+            pnote = None if at.cue_span else (f"an embedded {PLATFORM_NAMES[state.article.embeds[at.post].platform][0]} post "
                                               "kept in the text; its poster is read from the page's markup")
             items.append((at.content_span[0], "direct", at.content_span, at, pnote, None))
             continue

@@ -35,8 +35,9 @@ _OUTLET_NOUNS = {"outlet", "magazine", "publication", "newspaper", "tabloid", "s
 _FEM = {"she", "her", "hers", "herself"}
 _MASC = {"he", "him", "his", "himself"}
 _PRONOUN_NEXT = re.compile(r"\b(she|her|hers|herself|he|him|his|himself)\b", re.I)
-_LIVE_CHARS = 4000
-_PLATFORM_NAMES = {"x": ("X", "Twitter"), "instagram": ("Instagram",), "tiktok": ("TikTok",)}  # how far back an anonymous source still counts as "live" for a back-reference
+_LIVE_CHARS = 4000  # how far back an anonymous source still counts as "live" for a back-reference
+# a social platform's outlet names, the label first
+PLATFORM_NAMES = {"x": ("X", "Twitter"), "instagram": ("Instagram",), "tiktok": ("TikTok",)}
 
 
 @cache
@@ -327,18 +328,18 @@ class Registry:
         """The source of an embedded social post: its poster (one source per handle), named through an
         entity when the signature's name is one, relayed through the platform (an outlet source)."""
         key = f"@{handle.lower()}" if handle else f"post:{(author or '').lower()}"
-        src = next((s for s in self.srcs if s.key == key or key in s.handles), None)
+        src = next((s for s in self.srcs if key in s.handles), None)
         if src is None:
             eid = self.entity_at(*mention) if mention else None
             if eid is None and author:
                 eid = next((e.id for e in self.state.entities
                             if e.type in ("PERSON", "ORG", "OUTLET") and e.name.lower() == author.lower()), None)
-            label = f"{author} (@{handle})" if author and handle else author or (f"@{handle}" if handle else "a poster")
             if eid is not None:  # the person or outlet the article already names: one source
                 src = self._by_entity(eid, "outlet" if self.ent_type.get(eid) == "OUTLET" else "named")
                 if handle and "(@" not in src.label:  # its first handle, also when the prose quoted it first
                     src.label = f"{src.label} (@{handle})"
             else:
+                label = f"{author} (@{handle})" if author and handle else author or (f"@{handle}" if handle else "a poster")
                 src = self._new("named", label, None, key=key)
         src.handles.add(key)
         if mention:
@@ -346,7 +347,7 @@ class Registry:
         pkey = f"platform:{platform}"
         plat = next((s for s in self.srcs if s.key == pkey), None)
         if plat is None:
-            names = _PLATFORM_NAMES.get(platform, (platform,))
+            names = PLATFORM_NAMES.get(platform, (platform,))
             eid = next((e.id for e in self.state.entities if e.type == "OUTLET" and e.name in names), None)
             plat = next((s for s in self.srcs if eid is not None and s.entity == eid), None) or self._new(
                 "outlet", names[0], eid, key=pkey)
