@@ -45,6 +45,7 @@ EVALS: dict[str, tuple[str, str]] = {
     "meantime": ("rumormill.evaluation.meantime", "TIMEX3 and publication-date inference on MEANTIME (en)"),
     "weasel": ("rumormill.evaluation.weasel", "hedge-cue sentences on szeged_wikiweasel (held-out half)"),
     "polnear": ("rumormill.evaluation.polnear", "attribution source/cue/content spans on PolNeAR"),
+    "polnear-timex": ("rumormill.evaluation.polnear_timex", "TIMEX3 on our own annotation of 35 PolNeAR train articles"),
     "markkula": ("rumormill.evaluation.markkula", "source type (incl. anonymous) on markkula-journ-sourcing"),
     "pubdate": ("rumormill.evaluation.pubdate", "publication-date inference, date hidden, on PolNeAR or Markkula"),
     "story": ("rumormill.evaluation.story", "cross-article claim matching on the celebrity legit/fake pairs"),

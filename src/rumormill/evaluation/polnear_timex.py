@@ -1,0 +1,76 @@
+"""``rumormill eval polnear-timex PATH``: TIMEX3 extent, type and value on our own news development set.
+
+TempEval-3 platinum is a test set and MEANTIME is Wikinews; neither is the wire/newspaper prose the
+tagger meets most. This set is 35 PolNeAR *train* articles (5 from each of its 7 publishers, 2015-16
+US political news), annotated by the rumormill developers with TimeML 1.2.1 TIMEX3 (TimeBank/TE3
+conventions): each annotator first marked the text blind, then compared with the tagger and changed
+an annotation only on a guideline reason (the log is in ``docs/time.md``).
+
+The annotations live in the package (``evaluation/data/polnear_timex.tsv``: file, start, end, extent,
+type, value, mod); the article texts are read in place from PATH (the PolNeAR folder, which is not
+ours to copy). The DCT is PolNeAR's ``publication_date``. Every extent is checked against the text
+before scoring. Scores use the TempEval-3 definitions of ``timeml.py``. It is a development set:
+tune on it, report TE3 platinum.
+"""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rumormill.errors import InputError
+from rumormill.evaluation.timeml import Doc, Gold, evaluate, format_extent
+
+ANNOTATIONS = "polnear_timex.tsv"
+
+
+def annotations() -> dict[str, list[tuple[int, int, str, str, str, str]]]:
+    """file -> [(start, end, extent, type, value, mod)] from the packaged annotation table."""
+    text = resources.files("rumormill.evaluation").joinpath("data", ANNOTATIONS).read_text(encoding="utf-8")
+    out: dict[str, list[tuple[int, int, str, str, str, str]]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, start, end, extent, typ, value, mod = line.split("\t")[:7]
+        out.setdefault(name, []).append((int(start), int(end), extent, typ, value, mod))
+    return out
+
+
+def _root(path: str) -> Path:
+    root = Path(path)
+    for cand in (root, root / "data"):
+        if (cand / "metadata.tsv").is_file() and (cand / "train" / "text").is_dir():
+            return cand
+    raise InputError(f"no PolNeAR data (metadata.tsv and train/text/) under {path}")
+
+
+def load(path: str, limit: int | None = None) -> list[Doc]:
+    root = _root(path)
+    with (root / "metadata.tsv").open(encoding="utf-8", newline="") as fh:
+        dcts = {r["filename"]: r["publication_date"] for r in csv.DictReader(fh, delimiter="\t")}
+    docs: list[Doc] = []
+    for name, rows in sorted(annotations().items())[:limit]:
+        file = root / "train" / "text" / f"{name}.txt"
+        if not file.is_file() or name not in dcts:
+            raise InputError(f"{file}: annotated article not found in the PolNeAR folder")
+        text = file.read_text(encoding="utf-8")
+        gold: list[Gold] = []
+        for start, end, extent, typ, value, _mod in rows:
+            if text[start:end] != extent:
+                raise InputError(f"{name}: the annotation {start}-{end} {extent!r} does not match the text "
+                                 f"{text[start:end]!r} (a different PolNeAR version?)")
+            gold.append(Gold(start=start, end=end, type=typ, value=value))
+        docs.append(Doc(name=name, text=text, dct=dcts[name], gold=sorted(gold, key=lambda g: g.start)))
+    return docs
+
+
+def run(path: str, **options: Any) -> dict[str, Any]:
+    docs = load(path, options.get("limit"))
+    figs, _ = evaluate(docs, errors=options.get("errors"))
+    return {"figures": figs}
+
+
+def format(result: dict[str, Any]) -> str:
+    return format_extent(result["figures"], "PolNeAR train, rumormill TIMEX3 development annotation (DCT given)")
