@@ -12,7 +12,7 @@ POLNEAR = DATA / "attribution" / "polnear"
 
 
 def test_annotation_table_is_well_formed() -> None:
-    table = polnear_timex.annotations()
+    table = polnear_timex.table()
     assert len(table) == 35
     for rows in table.values():
         for start, end, extent, typ, value, mod in rows:
@@ -24,7 +24,7 @@ def test_annotation_table_is_well_formed() -> None:
 def test_every_extent_matches_the_text() -> None:
     docs = polnear_timex.load(str(need_shared(POLNEAR)))
     assert len(docs) == 35
-    assert sum(len(d.gold) for d in docs) == sum(len(r) for r in polnear_timex.annotations().values())
+    assert sum(len(d.gold) for d in docs) == sum(len(r) for r in polnear_timex.table().values())
     assert all(d.dct and d.dct[:2] in ("20",) for d in docs)
 
 

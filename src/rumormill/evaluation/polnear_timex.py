@@ -26,7 +26,7 @@ from rumormill.evaluation.timeml import Doc, Gold, evaluate, format_extent
 ANNOTATIONS = "polnear_timex.tsv"
 
 
-def annotations() -> dict[str, list[tuple[int, int, str, str, str, str]]]:
+def table() -> dict[str, list[tuple[int, int, str, str, str, str]]]:
     """file -> [(start, end, extent, type, value, mod)] from the packaged annotation table."""
     text = resources.files("rumormill.evaluation").joinpath("data", ANNOTATIONS).read_text(encoding="utf-8")
     out: dict[str, list[tuple[int, int, str, str, str, str]]] = {}
@@ -51,7 +51,7 @@ def load(path: str, limit: int | None = None) -> list[Doc]:
     with (root / "metadata.tsv").open(encoding="utf-8", newline="") as fh:
         dcts = {r["filename"]: r["publication_date"] for r in csv.DictReader(fh, delimiter="\t")}
     docs: list[Doc] = []
-    for name, rows in sorted(annotations().items())[:limit]:
+    for name, rows in sorted(table().items())[:limit]:
         file = root / "train" / "text" / f"{name}.txt"
         if not file.is_file() or name not in dcts:
             raise InputError(f"{file}: annotated article not found in the PolNeAR folder")
