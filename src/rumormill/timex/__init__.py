@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from rumormill.timex import tense as _tense
-from rumormill.timex.normalize import Anchor, Norm, resolve
+from rumormill.timex.normalize import Anchor, Norm, plain, resolve
 from rumormill.timex.tagger import Mention, find
 
 __all__ = ["Anchor", "Mention", "Norm", "Tagged", "anchor_from", "tag"]
@@ -55,6 +55,8 @@ def tag(text: str, published: Anchor | None, mentions: list[Mention] | None = No
     prev_day: Anchor | None = None  # the last expression resolved to a day ("later in the day" refers to it)
     mentions = find(text) if mentions is None else mentions
     cues = _tense.cues_for(text) if mentions else None
+    story: Anchor | None = None  # the last day before the reporting date the text named (``pos``: where)
+    last_day: Anchor | None = None  # the last day the text named, whichever side of the reporting date
     for m in mentions:
         cue = cues.detail(m.start, m.end) if cues else None
         tense = cue.kind if cue else None
@@ -66,8 +68,26 @@ def tag(text: str, published: Anchor | None, mentions: list[Mention] | None = No
         norm = resolve(m, text, pub, ref, how)
         if norm is None:
             continue
+        if story is not None and cues is not None and published is not None and pub is published:
+            told = _told_day(m, norm, tense, text, cues, story, last_day, published, mentions)
+            if told is not None:  # "… indicated Tuesday night. 'Marco Rubio won tonight,' Hannity said"
+                again = resolve(m, text, told, ref, how)
+                if again is not None:
+                    norm = replace(again, anaphoric=True)
         idx = len(out)
         out.append(Tagged(start=m.start, end=m.end, text=text[m.start:m.end], rule=m.rule, tense=tense, norm=norm))
+        if published is not None and published.date is not None and norm.type in ("DATE", "TIME") \
+                and norm.mod in _ANCHOR_MODS and _DAY_VALUE.match(norm.value) and not _by_default(m, norm, text) \
+                and not norm.anaphoric and not text.startswith(("'s", "’s"), m.end):
+            # (the day the text tells about: not one counted from another date, "two days earlier", nor an
+            # event named by its day, "Tuesday's news conference")
+            a = anchor_from(norm.value, ref=str(idx))
+            if a is not None and a.date is not None:
+                last_day = replace(a, pos=m.end)
+            if a is not None and a.date is not None and a.date < published.date:
+                story = replace(a, pos=m.end)
+            elif a is not None and a.date == published.date:
+                story = None  # the text is back on the reporting day
         # a date with early/mid/late or "about" anchors what follows by its own value ("late 2008 … the
         # following year" -> 2009; "late Tuesday … at 9 p.m." -> that Tuesday); open bounds do not
         if norm.type in ("DATE", "TIME") and norm.mod in _ANCHOR_MODS and not (
@@ -113,6 +133,59 @@ def _saying(m: Mention, cue: _tense.Cue, cues: _tense.Cues, out: list[Tagged],
             return None
         return a
     return None
+
+
+_WEEKDAY_WORD = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+_SAYS_NOW = re.compile(r"\b(?:says|tells|adds|writes|explains|insists|argues|notes)\b")
+_PARA_BREAK = re.compile(r"\n\s*")
+_STORY_REACH = 1500  # how far (characters) a clock time may stand from the day the text last named
+
+
+def _by_default(m: Mention, norm: Norm, text: str) -> bool:
+    """A clock time that got the reporting date only because it names no day ("at 9:30 p.m.")."""
+    return (m.rule == "time" and norm.anchor == "published" and not _DAY_WORD.search(text, m.start, m.end)
+            and not _WEEKDAY_WORD.search(text, m.start, m.end))
+
+
+def _told_day(m: Mention, norm: Norm, tense: str | None, text: str, cues: _tense.Cues, story: Anchor,
+              last_day: Anchor | None, published: Anchor, mentions: list[Mention]) -> Anchor | None:
+    """The day being told about when ``m`` was placed on the reporting date but belongs to that day.
+
+    - "today", "tonight", "this morning" in a quotation count from the day of the saying: the day the text
+      named last, in the paragraph of the quotation or the one before, if it is in the week before the reporting
+      date ("Hannity indicated Tuesday night … 'Marco Rubio won tonight,' Hannity said" -> Tuesday night),
+      unless the attribution dates the saying itself or speaks in the present ("… today,' she said on
+      Wednesday", "… today,' he says"), or the text named a day on or after the reporting date since;
+    - a clock time without a day in a past clause is on the day the text last named before the reporting date
+      ("declared the winner early Tuesday night … Only Connecticut remained uncalled as votes were counted by
+      9:30 p.m." written on Wednesday -> Tuesday).
+    """
+    if story.pos is None or story.pos > m.start or norm.anchor != "published" or not _DAY_VALUE.match(norm.value) \
+            or published.date is None:
+        return None
+    if m.rule == "deictic":
+        if (m.groups.get("this") or "").lower() == "that":
+            return None
+        q = cues.quote_at(m.start)
+        if q is None or last_day != story or story.pos > q[0] or len(_PARA_BREAK.findall(text, story.pos, q[0])) > 1 \
+                or story.date is None or (published.date - story.date).days > 7:
+            return None
+        s, _e = cues.sentence(q[0])
+        _s, e = cues.sentence(max(q[0], q[1] - 1))
+        if _SAYS_NOW.search(text, s, q[0]) or _SAYS_NOW.search(text, q[1], max(q[1], e)):
+            return None
+        if any(q[1] <= o.start < e and cues.quote_at(o.start) is None for o in mentions):
+            return None  # '"…today," its chairman said on Wednesday': the saying has its own date
+        return story
+    if any(o.start >= m.end and _TIME_DATE_GAP.fullmatch(text, m.end, o.start) for o in mentions):
+        return None  # "at 6:30 a.m. on March 19, 2002": the date after it (see ``_time_then_date``)
+    if m.rule == "time" and _by_default(m, norm, text) and plain(tense) == "past" \
+            and norm.value.startswith(published.date.isoformat()) \
+            and m.start - story.pos <= _STORY_REACH:
+        return story
+    return None
+
+
 _TIME_DATE_GAP = re.compile(r"\s*(?:local\s+time\b)?\s*(?:,|\bon\b)?\s*")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 
@@ -69,8 +70,41 @@ def _mdy(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
         return _d("2001-09-11")  # "the September 11 attacks": the named day, not this year's
     if pub is None:
         return _podof(g, _d(f"XXXX-{mon:02d}-{day:02d}"))
+    story = _story_day(m, text, pub, prev, tense, mon, day)
+    if story is not None:
+        return _podof(g, _d(story, anchor=prev.ref if prev else None, anaphoric=True))
     value = _place_day(pub, mon, day, _deadline_tense(text, m.start, tense))
     return _podof(g, _d(value, anchor=None if value.startswith("X") else pub.ref))
+
+
+_STORY_GAP = 300
+# the story goes on in a sentence opened by the date ("On March 25, Platte River had a call"), after a date
+# known to the month or a year set as the frame of a sentence ("In 2015, …"; not "passed Best Buy in 2007.")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;]\s+|\n)[\"“]?(?:(?:(?:And|Then|But|Later),?\s+)?(?:[Oo]n|[Bb]y)\s+)?$")
+_YEAR_FRAME = re.compile(r"(?:^|[.!?;]\s+|\n)[\"“]?(?:In|During|Throughout|By)\s+(?:(?:early|late)\s+|mid-)?"
+                         r"(?:1[6-9]|20)\d\d$")
+
+
+def _story_day(m: Mention, text: str, pub: Anchor, prev: Anchor | None, tense: str | None,
+               mon: int, day: int) -> str | None:
+    """A month-day without a year in a story being told about an earlier year takes that year.
+
+    "On March 2, 2015, the Times revealed … On March 25, the firm had a call" written in 2016: March 25 is in
+    2015, next to the date just told, not the reporting year's. Only in a past clause that the date opens, in
+    the same paragraph shortly after a date of an earlier year than the reporting date's known to the month, or
+    a year that frames its sentence ("In 2015, … On March 25"; not "the No. 2 retailer in 2007. According to an
+    April 2nd report"), and only when the day next to that date is still in an earlier year than the reporting
+    date.
+    """
+    if prev is None or prev.pos is None or plain(tense) != "past" or prev.year >= pub.year \
+            or not 0 <= m.start - prev.pos <= _STORY_GAP or "\n" in text[prev.pos:m.start] \
+            or not _OPENS_SENTENCE.search(text, max(0, m.start - 30), m.start):
+        return None
+    if prev.month is None and not (_YEAR_FRAME.search(text, max(0, prev.pos - 40), prev.pos)
+                                   and text.startswith(",", prev.pos)):
+        return None
+    value = _place_day(prev, mon, day, None)
+    return value if value[:1].isdigit() and int(value[:4]) < pub.year else None
 
 
 def _podof(g: dict[str, str], norm: Norm) -> Norm:
@@ -415,7 +449,14 @@ def _relunitr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
         day = pub.date - dt.timedelta(days=1 if rel == "last" else 0)
         return _d(f"{_ymd(day)}TNI", typ="TIME", anchor=pub.ref)
     value, ref, ana = _relunit_value(g, pub, prev, tense)
-    return _d(value, anchor=ref, anaphoric=ana)
+    return _night(value, ref, ana) if unit == "night" else _d(value, anchor=ref, anaphoric=ana)
+
+
+def _night(value: str, ref: str | None, ana: bool) -> Norm:
+    """"the same night", "the following night": the part of the day keeps the type TIME (TimeML) and its ``TNI``."""
+    if not re.fullmatch(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)", value):
+        value, ref = "XXXX-XX-XX", None  # an anchor coarser than a day gives no night
+    return _d(f"{value}TNI", anchor=ref, typ="TIME", anaphoric=ana)
 
 
 def _theday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
@@ -454,8 +495,9 @@ def _theyear(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
 
 def _yearprev(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     """"the year previous", "the day before.": one unit before the expression just mentioned."""
-    value, ref, ana = _relunit_value({"rel": "previous", "unit": m.groups["unit"]}, pub, prev, tense)
-    return _d(value, anchor=ref, anaphoric=ana)
+    unit = m.groups["unit"]
+    value, ref, ana = _relunit_value({"rel": "previous", "unit": unit}, pub, prev, tense)
+    return _night(value, ref, ana) if unit.lower() == "night" else _d(value, anchor=ref, anaphoric=ana)
 
 
 def _yearend(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
@@ -583,13 +625,23 @@ def _ago(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
     if unit == "year" and mod in ("BEFORE", "AFTER") and base.month:
         y, mth = _shift_months(base.year, base.month, 12 * k)
         return _d(f"{y:04d}-{mth:02d}", mod=mod, anchor=base.ref, anaphoric=anaphoric)
-    if unit == "decade":
-        return _d(f"{base.year + 10 * k:04d}", mod=mod, anchor=base.ref, anaphoric=anaphoric)
+    # the value has the unit's granularity (TIDES): "two weeks ago" is an ISO week, "five decades ago" a decade,
+    # "three centuries ago" a century; only "a week ago" keeps the day (the same weekday a week back, as
+    # MEANTIME annotates it: "a week ago today")
     if unit in ("week", "fortnight", "day", "night", "weekend"):
         if base.date is None:
-            return _d("XXXX-XX-XX", mod=mod, anaphoric=anaphoric)
+            return _d(_unresolved(unit) if unit in ("week", "weekend") else "XXXX-XX-XX", mod=mod, anaphoric=anaphoric)
         days = k * (7 if unit in ("week", "weekend") else 14 if unit == "fortnight" else 1)
-        return _d(_ymd(base.date + dt.timedelta(days=days)), mod=mod, anchor=base.ref, anaphoric=anaphoric)
+        day = base.date + dt.timedelta(days=days)
+        if unit == "night":  # "two nights later": a part of the day, a TIME
+            return _d(f"{_ymd(day)}TNI", mod=mod, anchor=base.ref, typ="TIME", anaphoric=anaphoric)
+        if unit == "weekend":
+            found = _week(day) + "-WE"
+        elif unit == "fortnight" or (unit == "week" and not (n == 1 and direction == "ago")):
+            found = _week(day)
+        else:
+            found = _ymd(day)
+        return _d(found, mod=mod, anchor=base.ref, anaphoric=anaphoric)
     if unit in ("hour", "minute", "second"):
         return _d(_ymd(base.date) if base.date else "XXXX-XX-XX", mod=mod,
                   anchor=base.ref if base.date else None, typ="DATE", anaphoric=anaphoric)
@@ -646,9 +698,12 @@ def _durationr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, t
     if n is None:
         return None
     unit = g["unit"].lower()
-    if (g["num"].lower() in ("a", "an") and m.rule == "duration" and _RATE_BEFORE.search(text, 0, m.start)
-            and not g.get("rel") and not g.get("pmod")):
-        return _d(_duration(1, unit), typ="SET")  # "15 a year", "$50,000 a year": a rate
+    if (g["num"].lower() in ("a", "an") and m.rule == "duration" and not g.get("rel") and not g.get("pmod")
+            and (_RATE_BEFORE.search(text, 0, m.start)
+                 or (_counted_before().search(text, max(0, m.start - 80), m.start)
+                     and not _NOT_RATE_AFTER.match(text, m.end)))):
+        # "15 a year", "$50,000 a year", "more than 50 men a day", "multiple rallies a day": a rate
+        return _d(_duration(1, unit), typ="SET")
     return _d(_duration(n, unit), mod=_pmod(g), typ="DURATION")
 
 
@@ -738,6 +793,27 @@ _PERIOD_TOTAL = re.compile(
     r"\s+(?:net\s+|operating\s+|pre-tax\s+|pretax\s+)?(?:profits?|loss(?:es)?|revenues?|sales|earnings|income|"
     r"turnover|deficits?|surplus(?:es)?|output|production|growth|results|budgets?|salary|salaries|"
     r"inflation|returns?|spending|expenditures?|costs?)\b", re.I)
+_NOT_RATE_AFTER = re.compile(
+    r"\s+(?:after|before|earlier|later|ago|prior|ahead|apart|early|late|or|and\s+a\s+half|in\s+advance|"
+    r"from|since|old|long|of|into|too|in\s+a\s+row|straight|running)\b", re.I)
+_IRREGULAR_PLURALS = "men|women|people|children|police|feet|teeth|mice|geese|sheep|cattle|fish|deer|personnel"
+
+
+@functools.cache
+def _counted_before() -> re.Pattern[str]:
+    """A counted plural noun right before "a day/week/…": "more than 50 men", "multiple rallies", "5,000 cars".
+
+    The count is a number (digits or a number word) or a quantifier ("multiple", "several", "dozens of"); up to
+    two words may stand between it and the noun ("several hundred patients", "three campaign stops").
+    """
+    words = sorted((w for w in vocab()["number"] if " " not in w and w not in ("a", "an", "single")), key=len,
+                   reverse=True)
+    count = (r"(?:\d[\d,.]*|" + "|".join(map(re.escape, words))
+             + r"|multiple|several|many|numerous|countless|dozens|hundreds|thousands|millions|scores)")
+    plural = rf"(?:[a-z][\w-]*[^\Ws']s|{_IRREGULAR_PLURALS})"
+    return re.compile(rf"(?<![\w$£€])(?i:{count})\s+(?:of\s+)?(?:[A-Za-z][\w-]*\s+){{0,2}}{plural}\s+$")
+
+
 _RATE_BEFORE = re.compile(r"(?<![\w,.])(?!(?:1[6-9]|20)\d\d\b)[$£€]?(?:\d[\d,.]*\d|\d)(?:\s*(?:million|billion))?\s+$")
 
 

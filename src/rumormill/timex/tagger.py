@@ -69,6 +69,9 @@ def _cap(words: object) -> str:
 
 
 _SMALL_WORDS = frozenset({"the", "of", "and", "a"})
+_LAST_VERB_BEFORE = ("will", "would", "could", "can", "may", "might", "must", "shall", "should", "to", "did", "does",
+                     "do", "not", "never", "only", "still", "also", "probably", "likely", "easily", "it", "they",
+                     "which", "who", "that")
 
 
 @cache
@@ -97,6 +100,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     MODPRE = rf"(?:(?P<pmod>{_alt(k for k, x in v['mod'].items() if x not in ('START', 'MID', 'END'))})\s+)"
     POSMOD = r"(?P<smod>early|mid|late|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|early\s+part|latter\s+part)\s+of)"
     REL = r"(?P<rel>last|next|this|coming|past|previous|current|following|upcoming)"
+    # the verb "last" ("would last four years", "expected to last six months", "won't last"): not the modifier
+    LAST = "".join(rf"(?<!\b{w}\s)" for w in _LAST_VERB_BEFORE) + r"(?<!['’]ll\s)(?<!n['’]t\s)last"
     DEICTIC = r"(?P<deic>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
     relunit = rf"(?:(?:the\s+(?=(?:following|previous)\b))?{REL}\s+(?:{UNIT}|{SEASON}|{MONFULL})|the\s+(?P<thewhat>year|month|week|decade|day)|{YEAR})"
     rules: list[tuple[str, str]] = [
@@ -153,6 +158,14 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         # "founded in 2009, and sales doubled during the year": that year (kept only after a date in the sentence)
         ("theyear", r"(?P<pre>\b(?:during|for|throughout|over|in)\s+)the\s+year\b(?![-'’]|\s+(?:before|after|ago|"
                     r"earlier|later|when|that|since|of|to|previous|prior|in|ended|ending|through|until|\d)\b)"),
+        # "the biggest cases of the year": the current year, or (after a date in the sentence) that date's year;
+        # not "the busiest day of the year", "the best time of the year" (a generic part of any year)
+        ("modrel", r"(?P<pre>\b(?:biggest|largest|best|worst|highest|lowest|greatest|strongest|weakest|smallest|"
+                   r"hottest|coldest|warmest|longest|shortest|deadliest|costliest|fastest|slowest|sharpest|steepest|"
+                   r"heaviest|top|(?:most|least)\s+[a-z]+)\s+(?:(?!(?:days?|nights?|weeks?|weekends?|months?|quarters?|"
+                   r"half|halves|times?|seasons?|periods?|moments?|hours?|of)\b)[a-z][a-z-]*\s+){0,3}of\s+)"
+                   r"the\s+(?P<thewhat>(?-i:year))\b(?![-'’]|\s+(?:before|after|ago|earlier|later|when|that|since|"
+                   r"to|in|ended|ending|\d)\b)"),
         # "the year previous", "the day before." (anaphoric; not "the year before the war")
         ("yearprev", r"\bthe\s+(?P<unit>year|month|week|day)\s+(?P<rel>previous|before|prior|earlier)(?=\s*[.,;:)]|$)"),
         # "by year-end", "at the year's end", "quarter-end": the end of the current (or, in a past clause, last) one
@@ -180,18 +193,22 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                  r"(?:\s+(?P<opod>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?"
                  rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd5>')}|(?P<tdeic5>today|yesterday|tomorrow))\b)?"
                  rf"|\b(?P<noon>noon|midnight|midday)\b(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd2>')}|(?P<tdeic2>today|yesterday|tomorrow))\b)?)"),
-        ("duration", rf"(?:(?:the\s+)?(?P<rel>past|last|next|previous|first|coming|following|final)\s+"
+        ("duration", rf"(?:(?:the\s+)?(?P<rel>past|{LAST}|next|previous|first|coming|following|final)\s+"
                      rf"|the\s+(?=(?:{NUMBARE})\s+{UNITS.replace('(?P<unit>', '(?:')}\b))?"
                      rf"{MODPRE}?{NUM}(?:\s+|-)(?:(?:more|full|straight|consecutive|trading|business|long)[-\s]+)?"
-                     rf"{UNITS}\b(?![-\s]+olds?\b)(?:-long\b)?"),
-        ("vaguedur", rf"(?:(?:the\s+)?(?P<rel>past|last|next|coming)\s+)?{VAGUE}\s+{UNIT}s\b(?![-\s]+olds?\b)"
+                     rf"{UNITS}\b(?![-\s]+olds?\b)(?:-long\b|(?P<plus>-plus\b))?"),
+        # "the last year-plus", "the past month-plus": more than one such unit (no number written)
+        ("duration", rf"(?:the\s+)?(?P<rel>past|{LAST}|previous)\s+{UNIT}(?P<plus>-plus)\b"),
+        ("vaguedur", rf"(?:(?:the\s+)?(?P<rel>past|{LAST}|next|coming)\s+)?{VAGUE}\s+{UNIT}s\b(?![-\s]+olds?\b)"
                      rf"|(?P<recent>recent\s+{UNIT.replace('<unit>', '<unitr>')}s)\b"
                      rf"|(?P<pre>\b(?:for|within|in|over|after|take|takes|took|taking)\s+(?:just\s+|only\s+|mere\s+)?)(?P<bare>(?:the\s+)?{UNIT.replace('<unit>', '<unitb>')}s)\b"
                      r"|(?P<long>a\s+long\s+(?:time|while))"
                      rf"|(?P<comingx>the\s+(?:coming|next|past|last)\s+{UNIT.replace('<unit>', '<unitc>')}s)\b"
                      r"|(?P<units2>decades|years)-long"
                      # "years of talks", "decades in the making": an unknown number of units
-                     r"|\b(?P<unitof>years|months|weeks|decades|days|hours)(?=\s+in\s+the\s+making\b|" + _OF_NOUN.pattern[1:] + ")"),
+                     # "weeks-long", "months-long" (a weeks-long strike): an unknown number of units
+                     r"|\b(?P<unitof>years|months|weeks|decades|days|hours|minutes)(?:-long\b|(?=\s+in\s+the\s+making\b|"
+                     + _OF_NOUN.pattern[1:] + "))"),
         ("set", rf"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:{UNIT}|{WD}|{SEASON}|{POD})\b"
                 rf"|every\s+(?P<enum>{NUMBARE})\s+{UNIT.replace('<unit>', '<unitn>')}s\b"
                 rf"|\b(?P<wds>{_cap(v['weekday'])})s\b"
@@ -264,7 +281,45 @@ _HOLIDAY_THING = re.compile(
 _OF_MONTH_AFTER = re.compile(r"^\s+of\s+(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 _OF_AGE = re.compile(r"^\s+of\s+age\b", re.I)
 _INDEX_AFTER = re.compile(r"^\s+(?:index|indices|fund|series)\b", re.I)
+_ACRONYM_BEFORE = re.compile(r"(?-i:\b[A-Z]{2,}(?:['’]s)?)[ \t]+$")
+_SHOW_AFTER = re.compile(r"^[ \t]+(?:show|program|programme|newspaper|co-host|host|anchor)\b")
+_FIRM_AFTER = re.compile(r"^\s+(?:Inc|Corp|Co|Ltd|LLC|Restaurants?|Bar|Grill|Child|Warrior)\b")
+_NAME_WORD_BEFORE = re.compile(r"(?-i:\b([A-Z][\w.&]*))[ \t]+$")
+_FUNCTION_WORDS = frozenset({
+    "In", "Since", "By", "Of", "Until", "Before", "After", "From", "To", "For", "During", "The", "And", "Or", "On", "At",
+    "Through", "Last", "This", "Next", "Following", "Despite", "Ahead", "Like", "With", "Without", "Unlike", "Amid",
+    "Over", "Under", "But", "As", "When", "While", "Then", "So", "Yet", "Also", "Only", "Even", "Early", "Late",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
+def _name_before(text: str, pos: int) -> bool:
+    """A capitalised word right before ``pos`` that is not sentence-initial and no function word."""
+    w = _NAME_WORD_BEFORE.search(text, max(0, pos - 30), pos)
+    if not w or w.group(1) in _FUNCTION_WORDS or re.fullmatch(r"[^.]+\.", w.group(1)):
+        return False  # "… Martin Luther King. Monday's memo": the word before ends a sentence ("T.G.I." does not)
+    return w.start(1) > 0 and not re.search(r"(?:^|[.!?:\n][\"'”’)]?\s*)$", text[max(0, w.start(1) - 4) : w.start(1)])
+
+
+@cache
+def _named_day_before() -> re.Pattern[str]:
+    return re.compile(rf"(?-i:\b(?:{_alt(w[:1].upper() + w[1:] for w in vocab()['namedday'])}))[ \t-]+$")
+
+
 _NUMBER_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|all)\s+$", re.I)
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """A capitalised "Today"/"TODAY" after an acronym ("USA TODAY", "NBC's Today show") is (part of) a name;
+    not in a headline written all in capitals ("MARKETS FALL TODAY")."""
+    word = text[start:end]
+    if not word[:1].isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if not re.search(r"[a-z]{2}", line):
+        return False
+    return bool(_ACRONYM_BEFORE.search(text, max(0, start - 20), start) or _SHOW_AFTER.match(text, end))
 
 
 def _ok(text: str, name: str, m: re.Match[str]) -> bool:
@@ -272,6 +327,8 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
     start, end = m.span()
     before = text[max(0, start - 30) : start]
     after = text[end : end + 30]
+    if name == "deictic" and (g.get("deic") or "").lower() == "today" and _in_name(text, start, end):
+        return False  # "USA TODAY", "the Today show": a newspaper or programme
     if name == "year" and g.get("year") and (_YEAR_NOUN_AFTER.match(after) or _YEAR_BEFORE.search(before)):
         return False
     if (name == "year" and g.get("year") and not g.get("smod") and _NAME_BEFORE.search(before)
@@ -306,14 +363,18 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
                 return False
             if low == "spring" and (_SPRING_VERB_AFTER.match(after) or _SPRING_VERB_BEFORE.search(before)):
                 return False
-    if name == "weekday" and after[:2] in ("’s", "'s") and re.match(r"^.s\s+[A-Z]", after):
-        return False
+    if name == "weekday" and not (g.get("rel") or g.get("arel")) and _named_day_before().search(text, max(0, m.start("wd") - 20), m.start("wd")):
+        return False  # "Super Tuesday", "Bloody Sunday": the name of a day, not this week's weekday
+    if name == "weekday" and after[:2] in ("’s", "'s") and (_FIRM_AFTER.match(after[2:]) or _name_before(text, m.start("wd"))):
+        return False  # "TGI Friday's", "Friday's Restaurant": a name ("Saturday's Nevada caucus" is a date)
     if name == "weekday" and not g.get("pod") and (_PAPER_AFTER.match(after) or _PAPER_BEFORE.search(before)):
         return False  # "The Sunday Times", "the Mail on Sunday" is fine: a title word after the weekday
     if name == "holiday" and not g.get("year") and (_CAPWORD_AFTER.match(after) or _HOLIDAY_THING.match(after)):
         return False  # a name ("Easter Island") or a thing named after the day ("the Christmas tree")
     if name == "quarter" and not g.get("q") and (_NOT_TIME_PART.match(after) or _OF_MONTH_AFTER.match(after)):
         return False  # "the first half of the match": a part of a game, a speech, a book; "… of July": a month's
+    if name == "duration" and (g.get("num") or "").lower() in ("a", "an") and text.startswith(("s", "S"), m.end("unit")):
+        return False  # "a weeks-long strike": the article is the noun's; "weeks-long" is a vague duration
     if name == "duration" and _OF_AGE.match(after):
         return False  # "40 years of age": an age
     if name == "weekday" and (g.get("pod") or "")[:1].isupper() and re.match(r"^\s+[A-Z]", after):
@@ -434,9 +495,70 @@ def find(text: str) -> list[Mention]:
             continue
         taken.insert(i, (s, e))
         groups = {k: val for k, val in m.groupdict().items() if val}
+        if groups.get("plus"):  # "a year-plus", "the last year-plus": more than (one) year
+            groups.setdefault("num", "one")
+            groups.setdefault("pmod", "more than")
         keep.append(Mention(start=s, end=e, rule=name, groups=groups))
-    keep.sort(key=lambda x: x.start)
+    keep = _day_ranges_and_slashes(text, keep, taken)
+    for i, k in enumerate(keep):
+        if k.rule == "modrel" and k.groups.get("pre") and i > 0 and not _SENT_END.search(text, keep[i - 1].end, k.start):
+            # "In 2009, it was the largest deal of the year": the year of the date before it in the sentence
+            keep[i] = Mention(start=k.start, end=k.end, rule="theyear", groups=k.groups)
     return keep
+
+
+# "February 15-17": the second day of a range after a month and day (the year after it is both days')
+_DAY2 = re.compile(r"[-–](?P<day>[12]\d|3[01]|0?[1-9])\b(?![-–/.:%]?\d|\s*(?:%|percent|per\s+cent|points?|votes?)\b)"
+                   r"(?:(?P<sep>\s*,?\s*)(?P<year>(?:1[6-9]|20)\d\d)\b)?")
+# "UPDATE: 5/12", "on 5/12": a numeric month/day (the year of the story) only where a date is expected; not
+# fractions ("1/2 of"), "24/7", "9/11" (the attacks), scores or ratios
+_MONTH_DAY = re.compile(
+    r"(?:(?i:\b(?:on|since|until|through|by|updated?|posted|dated|as\s+of))\s*:?[ \t]+|^[ \t]*|\([ \t]*)"
+    r"(?<![\d/.,$])(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])"
+    r"(?![\d/%]|[.,]\d|\s*(?i:of|cup|cups|inch|inches|mile|miles|points?|percent|odds|ratio|split|vote)\b)", re.M)
+_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+def _day_ranges_and_slashes(text: str, keep: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Add the second day of "Month D1-D2" and strict numeric "M/D" dates; ``keep`` sorted by start."""
+    out = list(keep)
+
+    def free(s: int, e: int) -> bool:
+        i = bisect.bisect_left(taken, (s, e))
+        return not ((i > 0 and taken[i - 1][1] > s) or (i < len(taken) and taken[i][0] < e))
+
+    for k in keep:
+        g = k.groups
+        if k.rule != "mdy" or "year" in g or "wd" in g or "podof" in g:
+            continue
+        d2 = _DAY2.match(text, k.end)
+        if not d2 or int(d2.group("day")) <= int(g["day"]) or not free(d2.start("day"), d2.end("day")):
+            continue
+        groups2 = {"mon": g["mon"], "day": d2.group("day")}
+        end2 = d2.end("day")
+        if d2.group("year"):
+            if not free(d2.start("year"), d2.end("year")) and not any(
+                    x.start == d2.start("year") and x.rule == "year" for x in keep):
+                continue
+            out = [x for x in out if not (x.start == d2.start("year") and x.rule == "year")]
+            groups2["year"] = d2.group("year")
+            out[out.index(k)] = Mention(start=k.start, end=k.end, rule="mdy", groups={**g, "year": d2.group("year")})
+            end2 = d2.end("year")
+        out.append(Mention(start=d2.start("day"), end=end2, rule="mdy", groups=groups2))
+        bisect.insort(taken, (d2.start("day"), end2))
+    for md in _MONTH_DAY.finditer(text):
+        s, e = md.start("month"), md.end("day")
+        if (md.group("month").lstrip("0"), md.group("day").lstrip("0")) == ("9", "11") or not free(s, e):
+            continue
+        out.append(Mention(start=s, end=e, rule="mdy",
+                           groups={"mon": _MONTH_NAMES[int(md.group("month"))], "day": md.group("day")}))
+        bisect.insort(taken, (s, e))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+_SENT_END = re.compile(r"[.!?;]\s|\n")
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -13,6 +13,14 @@ Beyond the nearest cue (each measured on MEANTIME and the hand-written cases):
   closes in January");
 - "ahead of Friday's report" points ahead of its clause (future, or the nearest Friday in a past clause);
 - "since June" and "two years ago" point back (past);
+- after a modal the verb is a bare form ("would put", "could have consequences"; "could have won" is the modal
+  perfect, a past), "likely to", a clause-opening imperative ("Remember in November") and (weakly) "chances/odds"
+  point ahead; a plan seen from the past ("was scheduled to speak Saturday") takes the nearest reading;
+- quotations keep their own tense: inside one only its cues count (the attribution only if it has none), outside
+  one the cues of a quoted clause do not ("acknowledged Monday night 'it will be very hard'");
+- a weekday naming an event ("Friday's agreement may …", "his address Sunday … will be") is not pushed ahead by
+  the future or modal of the clause the event is the subject of (the nearest reading);
+- sentences do not end after a title, an initial or a month abbreviation ("Mr.", "D.", "Sept.");
 - a headline (a first line without a full stop, above the text) reports the past in the present
   tense ("Senate passes bill on Friday") and the future with "to" ("Apple to unveil iPhone on Tuesday");
 - ``detail`` also says whether a past reading is *sure*: a past verb right before the expression with
@@ -30,6 +38,15 @@ from typing import NamedTuple
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _SENT_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+# the sentences the cues are read in: as ``_SENT_END``, but not after a title, an initial or a month abbreviation
+# ("Mr. Sanders would defeat Mr. Trump in a November contest" is one sentence; so is "Martin D. Singer", "Sept. 30")
+_ABBREV = ("Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev",
+           "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+_SENTENCE = re.compile(r"(?=[.!?])" + "".join(rf"(?<!\b{a})" for a in _ABBREV)  # (the lookahead first: fast)
+                       + r"(?<!\b[A-Z])[.!?][\"”’)]*\s+(?=(?:[\"“‘(]|'')?[A-Z0-9])|\n")
+# quotation marks (straight, curly, and the doubled apostrophe some papers print): the quoted words are the
+# speaker's, with their own tense; the attribution around them ("…," he said) is not theirs
+_QUOTE = re.compile(r"\"|“|”|''")
 
 _FUTURE = frozenset(
     ["will", "won't", "'ll", "’ll", "shall", "upcoming", "going", "planning", "plans", "plan", "intends", "intend", "hopes", "hoping", "expects", "expect", "expected", "anticipate", "anticipates", "scheduled", "due", "intended", "slated", "aims", "aiming", "hope", "wants", "wish",
@@ -46,6 +63,19 @@ _NOT_PAST = frozenset(
     ["need", "needed", "indeed", "seed", "speed", "proceed", "exceed", "feed", "bed", "red", "shed", "bred", "breed", "weed", "deed", "heed", "reed", "aged", "united", "limited", "based", "related", "scheduled", "expected", "planned", "proposed", "alleged", "reported"]
 )
 _BE = frozenset(["be", "been", "being", "is", "are", "am", "was", "were"])
+# after a modal or an infinitive "to" a verb is a bare form, whatever it looks like ("would put", "could have",
+# "to remain"): the modal (or the verb before "to") carries the tense
+_MODAL = frozenset(["will", "would", "could", "should", "might", "must", "may", "shall", "can", "'ll", "’ll", "'d",
+                    "’d", "won't", "wouldn't", "couldn't", "shouldn't", "can't"])
+# nouns of a prospect: a weak future cue that any verb near the date outweighs ("our chances in November"; but
+# "his chances in November were slim")
+_PROSPECT = frozenset(["chances", "odds", "prospects"])
+# "likely to win in November", "poised to": a prediction
+_AHEAD_TO = frozenset(["likely", "unlikely", "poised"])
+# a clause opened by one of these (capitalised) is an imperative, which points ahead ("Remember in November …",
+# "Vote on Tuesday", "Don't forget to vote in November")
+_IMPERATIVE = frozenset(["remember", "vote", "join", "save", "tune", "visit", "register", "stay",
+                         "don't", "don’t", "let's", "let’s", "please", "bring", "attend", "imagine"])
 _COND = frozenset(["if", "unless"])
 _ADVERB = frozenset(["not", "n't", "also", "never", "just", "already", "still", "then", "first", "since", "now"])
 _REPORTING = frozenset(["said", "reported", "told", "added", "noted", "wrote", "says", "reports", "adds", "notes",
@@ -67,9 +97,43 @@ _LAST_LINK = frozenset(["in", "on", "during", "since", "until", "till", "through
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+(?:run|lead)[-\s]up\s+to)\s+(?:the\s+|this\s+|next\s+)?$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:(?:at\s+least|as\s+(?:early|late|recently|far\s+back)\s+as)\s+)?"
                     r"(?:(?:early|late|mid|the\s+(?:start|beginning|end|middle)\s+of)[-\s]+)?$", re.I)
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+# a determiner (or a possessive) and one noun right before the weekday: "his address Sunday", "the vote Tuesday"
+_EVENT_NOUN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]he|[Aa]n?|[Tt]his|[A-Za-z]+['’]s)\s+"
+                                r"(?!(?:said|says|announced|reported|will|would|could|may|might|is|was|are|were)\b)"
+                                r"[a-z]{3,}\s+$")
+_PREP_BEFORE = re.compile(r"\b(?:after|before|until|till|following|since|by|for|at|on|in|to|from|of|during|ahead\s+of)\s+$",
+                          re.I)
+# "could/would/might have" before a participle (or, the verb left out, right before a weekday: "the spoiler that he
+# could have Tuesday") is the modal perfect, a past; "will have won by Tuesday" stays ahead
+_PERFECT_MODAL = frozenset(["would", "could", "should", "might", "must", "may", "'d", "’d", "wouldn't", "couldn't",
+                            "shouldn't"])
+_PERFECT_AFTER = re.compile(r"\s+(?:been|[a-z]{2,}(?:ed|en)|won|lost|done|made|had|got|put|set|held|met|led|left|paid|"
+                            r"sold|told|said|hit|cut|run|begun|known|shown|grown|drawn|thought|brought|bought|fought|"
+                            r"caught|taught|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+_LOOK_AHEAD = re.compile(r"\blook(?:s|ed|ing)?\s+(?:ahead|forward)\s+to\s+(?:the\s+|this\s+|next\s+)?$", re.I)
 _COME = re.compile(r"\bcome\s+$", re.I)
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?!(?:the|a|an|be|his|her|its|their|[\d$]|[A-Z]))[a-z]+(?<![^s]s)\b")
 _QUESTION_PAST = re.compile(r"^[\"“‘(]?(?:Did|Was|Were|Had)\s")
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    """The quotations of ``text`` as ``[start, end)``: marks paired within a paragraph (one left open runs to
+    the paragraph's end, as a quotation continued in the next paragraph does)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        open_at = -1
+        for m in _QUOTE.finditer(para):
+            if open_at < 0:
+                open_at = m.start()
+            else:
+                out.append((pos + open_at, pos + m.end()))
+                open_at = -1
+        if open_at >= 0:
+            out.append((pos + open_at, pos + len(para)))
+        pos += len(para) + 1
+    return out
 
 
 class Cue(NamedTuple):
@@ -100,7 +164,9 @@ class Cues:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.ends = [m.end() for m in _SENT_END.finditer(text)]
+        self.ends = [m.end() for m in _SENTENCE.finditer(text)]
+        self.quotes = _quotes(text)  # ``[start, end)`` of each quotation, in text order
+        self.quote_starts = [q[0] for q in self.quotes]
         self.starts: list[int] = []
         self.items: list[tuple[int, int, str, bool]] = []
         self.words: list[str] = []
@@ -110,6 +176,7 @@ class Cues:
         prev_end = 0
         prev_cue = False
         core = ""
+        core_lower = True
         cond = -1  # where the last "if/unless" of the sentence starts
         cond_words = 0
         ends, n_ends, ei, prev_ei = self.ends, len(self.ends), 0, -1
@@ -117,8 +184,29 @@ class Cues:
             word = m.group(0)
             low = word.lower()
             kind = _kind(word) if word != "may" else "future"  # the modal, not the month
+            while ei < n_ends and ends[ei] <= m.start():
+                ei += 1  # the sentence index of this word
+            new_sentence = ei != prev_ei
+            prev_ei = ei
             if kind == "past" and low == "set" and text.startswith((" to ", " for "), m.end()):
                 kind = "future"  # "is set to begin", "elections are set for October"
+            elif low == "have" and core in _PERFECT_MODAL and core_lower and _PERFECT_AFTER.match(text, m.end()):
+                kind = "past"  # "could have won on Tuesday", "that he could have Tuesday": the modal perfect
+            elif (kind in ("past", "present") and core in _MODAL and core_lower and low not in ("now", "currently")) \
+                    or (kind == "past" and core == "to" and low in _PAST):
+                kind = None  # "would put a measure on the November ballot", "could have consequences in November"
+            elif kind == "past" and "," in text[prev_end:m.start()] and text.startswith(" by ", m.end()):
+                kind = None  # "…, backed by the senator": a participle after a comma, not the clause's verb
+            elif kind == "future" and core in _PAST_AUX and low not in _MODAL and low != "due":
+                kind = "present"  # "was planning to hold it on Thursday", "was scheduled to speak Saturday": a plan
+                # seen from the past may lie on either side of the reporting date (the nearest reading)
+            elif low in _PROSPECT:
+                kind = "future"
+            elif low in _AHEAD_TO and text.startswith(" to ", m.end()):
+                kind = "future"  # "less likely to vote Republican in November"
+            elif (low in _IMPERATIVE and word[0].isupper()
+                  and (new_sentence or re.search(r"[:;\"“(—]", text[prev_end:m.start()]))):
+                kind = "future"  # "Remember in November …": an imperative
             elif kind is None and low in _VERB_OR_ADJ and prev not in _DETERMINER and core not in _BE:
                 kind = "past"  # "the firm reported a loss", not "the reported deal"
             elif kind == "past" and core in _BE:
@@ -126,15 +214,12 @@ class Cues:
             elif (kind == "past" and m.start() > 0 and text[m.start() - 1] == "-" and low not in _PAST
                   and prev not in _VERB_PREFIX):
                 kind = None  # "the delegate-packed April 19 primary": part of an adjective ("co-founded" is a verb)
-            while ei < n_ends and ends[ei] <= m.start():
-                ei += 1  # the sentence index of this word
-            new_sentence = ei != prev_ei
-            prev_ei = ei
             led = (new_sentence or prev in _SUBJECT or prev_cue or "," in text[prev_end:m.start()]
                    or prev_word[:1].isupper())
             prev, prev_word, prev_end = low, word, m.end()
             if low not in _ADVERB and not (low.endswith("ly") and len(low) > 4):
-                core = low  # the last word that is not an adverb
+                core = low if word != "May" else ""  # the last word that is not an adverb (nor the month)
+                core_lower = word.islower() or new_sentence  # "Will had nothing but praise": a name, not the modal
             cond_words += 1
             if low in _COND:
                 cond, cond_words = m.start(), 0
@@ -146,7 +231,7 @@ class Cues:
             prev_cue = kind == "past"
             if kind:
                 self.starts.append(m.start())
-                self.items.append((m.start(), m.end(), kind, low in ("now", "currently")))
+                self.items.append((m.start(), m.end(), kind, low in ("now", "currently") or low in _PROSPECT))
                 self.words.append(low)
                 self.led.append(led)
         nl = text.find("\n")
@@ -168,34 +253,31 @@ class Cues:
         """The tense of the expression at ``[start, end)``, whether a past reading is sure, and the cue."""
         s, e = self.sentence(start)
         text = self.text
-        best: tuple[float, int] | None = None
         lo = bisect.bisect_left(self.starts, s)
         hi = bisect.bisect_left(self.starts, e)
-        plan: tuple[float, int] | None = None  # the nearest future cue that is not a trailing attribution
-        tails: set[int] = set()
+        quoted = self.quote_at(start) is not None
+        # "his address Sunday … will be a major topic", "Friday's agreement may reset the clock": a weekday that
+        # names an event (the subject of the clause) is not placed by that clause's future or modal
+        event = (_WEEKDAY.match(text, start, end) is not None and not _PREP_BEFORE.search(text, max(s, start - 30), start)
+                 and (text.startswith(("'s", "’s"), end)
+                      or _EVENT_NOUN_BEFORE.search(text, max(s, start - 40), start) is not None))
+        inside: list[int] = []
+        outside: list[int] = []  # cues outside the quotation that holds the expression (its attribution)
         for j in range(lo, hi):
-            cs, ce, kind, weak = self.items[j]
-            tail = -1
+            cs = self.items[j][0]
             if start <= cs < end:
                 continue
-            if cs < start:
-                gap = text[ce:start]
-                dist = float(gap.count(" "))
-            else:
-                gap = text[end:cs]
-                if "," in gap and self.words[j] in _REPORTING and len(text[ce:e].split()) <= 3:
-                    tail = j  # "… on Saturday, CNN reported.": the attribution after the reported words
-                dist = gap.count(" ") * 1.5 + 1.0
-            if "," in gap:
-                dist += 1.5
-            if weak:
-                dist += 2
-            if best is None or dist < best[0]:
-                best = (dist, j)
-            if tail != j and kind == "future" and (plan is None or dist < plan[0]):
-                plan = (dist, j)
-            if tail == j:
-                tails.add(j)
+            q = self.quote_at(cs)
+            if quoted and q is None:
+                outside.append(j)  # '"I feel good about our chances in November," Tester said': the quotation's
+                continue  # own tense decides; the attribution only when the quotation has no cue
+            if not quoted and q is not None and len(text[q[0]:q[1]].split()) >= 4:
+                continue  # 'acknowledged Monday night "it will be very hard"': the quoted clause is the speaker's
+            inside.append(j)
+        best, plan, tails = self._nearest(inside or outside, start, end, e)
+        if event and best is not None and self.items[best[1]][2] == "future" and self.items[best[1]][0] >= end \
+                and not re.search(r"[,;:—–]", text[end:self.items[best[1]][0]]):
+            best = None  # the event's own day: the nearest one
         if best is not None and plan is not None and best[1] in tails:
             best = plan  # "will attend events on Saturday, CNN reported": the reported words are future
         cue: Cue | None = None
@@ -204,8 +286,8 @@ class Cues:
             word = self.words[best[1]]
             cue = Cue(kind, kind == "past" and cs < start and self._sure(best[1], ce, start), word, cs)
         lead = text[max(s, start - 40):start]
-        if _COME.search(lead):
-            return Cue("future", False, "", -1)  # "to win the election come November"
+        if _COME.search(lead) or _LOOK_AHEAD.search(lead):
+            return Cue("future", False, "", -1)  # "to win the election come November", "looking ahead to the fall"
         if _SINCE.search(lead) or text.endswith("ago", start, end):
             return Cue("past", False, "", -1)  # "has been closed since June": June is behind
         if _AHEAD_OF.search(lead):  # "ahead of Friday's report": after its clause's time
@@ -220,6 +302,44 @@ class Cues:
                 and _QUESTION_PAST.match(text[s:e].lstrip()):
             return cue._replace(sure=True)  # "Did the Fed raise rates in April?"
         return cue
+
+    def _nearest(self, js: list[int], start: int, end: int, e: int
+                 ) -> tuple[tuple[float, int] | None, tuple[float, int] | None, set[int]]:
+        """The nearest cue among ``js`` (distance, index), the nearest future cue that is not a trailing
+        attribution, and the trailing attributions."""
+        text = self.text
+        best: tuple[float, int] | None = None
+        plan: tuple[float, int] | None = None
+        tails: set[int] = set()
+        for j in js:
+            cs, ce, kind, weak = self.items[j]
+            tail = False
+            if cs < start:
+                gap = text[ce:start]
+                dist = float(gap.count(" "))
+            else:
+                gap = text[end:cs]
+                if "," in gap and self.words[j] in _REPORTING and len(text[ce:e].split()) <= 3:
+                    tail = True  # "… on Saturday, CNN reported.": the attribution after the reported words
+                dist = gap.count(" ") * 1.5 + 1.0
+            if "," in gap:
+                dist += 1.5
+            if weak:
+                dist += 2
+            if best is None or dist < best[0]:
+                best = (dist, j)
+            if not tail and kind == "future" and (plan is None or dist < plan[0]):
+                plan = (dist, j)
+            if tail:
+                tails.add(j)
+        return best, plan, tails
+
+    def quote_at(self, pos: int) -> tuple[int, int] | None:
+        """The quotation holding ``pos`` (None outside quotes)."""
+        i = bisect.bisect_right(self.quote_starts, pos) - 1
+        if i >= 0 and self.quotes[i][0] <= pos < self.quotes[i][1]:
+            return self.quotes[i]
+        return None
 
     def _sure(self, j: int, ce: int, start: int) -> bool:
         """A past cue ``j`` that is a finite verb with only linking words before the date.
