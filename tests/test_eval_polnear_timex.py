@@ -13,7 +13,7 @@ POLNEAR = DATA / "attribution" / "polnear"
 
 def test_annotation_table_is_well_formed() -> None:
     table = polnear_timex.table()
-    assert len(table) == 35
+    assert len(table) == 55
     for rows in table.values():
         for start, end, extent, typ, value, mod in rows:
             assert 0 <= start < end and end - start == len(extent)
@@ -23,7 +23,8 @@ def test_annotation_table_is_well_formed() -> None:
 
 def test_every_extent_matches_the_text() -> None:
     docs = polnear_timex.load(str(need_shared(POLNEAR)))
-    assert len(docs) == 35
+    assert len(docs) == 55
+    assert len(polnear_timex.load(str(POLNEAR), split="dev")) == 20
     assert sum(len(d.gold) for d in docs) == sum(len(r) for r in polnear_timex.table().values())
     assert all(d.dct and d.dct[:2] in ("20",) for d in docs)
 

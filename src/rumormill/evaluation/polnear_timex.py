@@ -2,9 +2,11 @@
 
 TempEval-3 platinum is a test set and MEANTIME is Wikinews; neither is the wire/newspaper prose the
 tagger meets most. This set is 35 PolNeAR *train* articles (5 from each of its 7 publishers, 2015-16
-US political news), annotated by the rumormill developers with TimeML 1.2.1 TIMEX3 (TimeBank/TE3
-conventions): each annotator first marked the text blind, then compared with the tagger and changed
-an annotation only on a guideline reason (the log is in ``docs/time.md``).
+US political news) and 20 PolNeAR *dev* articles (2-3 per publisher), annotated by the rumormill
+developers with TimeML 1.2.1 TIMEX3 (TimeBank/TE3 conventions): each annotator first marked the text
+blind, then compared with the tagger and changed an annotation only on a guideline reason (see
+``docs/time.md``). ``--split train|dev`` scores one part (default: both); the dev part was annotated
+after the first round of fixes made on the train part, and measured before and after it.
 
 The annotations live in the package (``evaluation/data/polnear_timex.tsv``: file, start, end, extent,
 type, value, mod); the article texts are read in place from PATH (the PolNeAR folder, which is not
@@ -46,14 +48,20 @@ def _root(path: str) -> Path:
     raise InputError(f"no PolNeAR data (metadata.tsv and train/text/) under {path}")
 
 
-def load(path: str, limit: int | None = None) -> list[Doc]:
+def load(path: str, limit: int | None = None, split: str | None = None) -> list[Doc]:
     root = _root(path)
     with (root / "metadata.tsv").open(encoding="utf-8", newline="") as fh:
         dcts = {r["filename"]: r["publication_date"] for r in csv.DictReader(fh, delimiter="\t")}
     docs: list[Doc] = []
-    for name, rows in sorted(table().items())[:limit]:
-        file = root / "train" / "text" / f"{name}.txt"
-        if not file.is_file() or name not in dcts:
+    splits = ("train", "dev") if split in (None, "all") else (split,)
+    if any(s not in ("train", "dev") for s in splits):
+        raise InputError(f"--split {split}: this set has the parts train and dev")
+    for name, rows in sorted(table().items()):
+        part = next((s for s in ("train", "dev") if (root / s / "text" / f"{name}.txt").is_file()), None)
+        if part is not None and part not in splits:
+            continue
+        file = root / (part or "train") / "text" / f"{name}.txt"
+        if part is None or name not in dcts:
             raise InputError(f"{file}: annotated article not found in the PolNeAR folder")
         text = file.read_text(encoding="utf-8")
         gold: list[Gold] = []
@@ -63,14 +71,14 @@ def load(path: str, limit: int | None = None) -> list[Doc]:
                                  f"{text[start:end]!r} (a different PolNeAR version?)")
             gold.append(Gold(start=start, end=end, type=typ, value=value))
         docs.append(Doc(name=name, text=text, dct=dcts[name], gold=sorted(gold, key=lambda g: g.start)))
-    return docs
+    return docs[:limit]
 
 
 def run(path: str, **options: Any) -> dict[str, Any]:
-    docs = load(path, options.get("limit"))
+    docs = load(path, options.get("limit"), options.get("split"))
     figs, _ = evaluate(docs, errors=options.get("errors"))
-    return {"figures": figs}
+    return {"figures": figs, "split": options.get("split")}
 
 
 def format(result: dict[str, Any]) -> str:
-    return format_extent(result["figures"], "PolNeAR train, rumormill TIMEX3 development annotation (DCT given)")
+    return format_extent(result["figures"], f"PolNeAR {result.get('split') or 'train+dev'}, rumormill TIMEX3 development annotation (DCT given)")
