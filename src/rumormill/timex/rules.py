@@ -581,6 +581,8 @@ def _sameperiod(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, 
 
 def _deictic(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
+    if g.get("podrel"):
+        return _podrel(g, pub, prev)
     pod = vocab()["partofday"].get((g.get("pod") or g.get("pod2") or "").lower())
     word = re.sub(r"\s+", " ", (g.get("deic") or "today").lower())
     if word == "tonight":
@@ -601,11 +603,27 @@ def _deictic(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
     return _d(base, mod=mod, anchor=ref, anaphoric=ana)
 
 
+def _podrel(g: dict[str, str], pub: Anchor | None, prev: Anchor | None) -> Norm:
+    """"the following morning", "the same evening": that part of the day after (or of) the day just named.
+
+    Without an earlier expression the day is the reporting date's; after one coarser than a day (a month, a
+    year) the day is unknown.
+    """
+    pod = vocab()["partofday"][g["pod3"].lower()]
+    rel = g["podrel"].lower().split()[-1]
+    step = {"following": 1, "next": 1, "previous": -1}.get(rel, 0)
+    base = prev if prev is not None else pub
+    if base is None or base.date is None:
+        return _d(f"XXXX-XX-XXT{pod}", typ="TIME", anaphoric=prev is not None)
+    day = _ymd(base.date + dt.timedelta(days=step))
+    return _d(f"{day}T{pod}", typ="TIME", anchor=base.ref, anaphoric=base is prev)
+
+
 def _ago(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
     n = _num(g["num"]) if g.get("num") else None  # "a few years ago": PAST_REF
-    unit = (g.get("unit") or g.get("unitago") or "year").lower()
-    direction = (g.get("dir") or g.get("dir2") or "ago").lower().split()[0]
+    unit = (g.get("unit") or g.get("unitago") or g.get("unitbare") or "year").lower()
+    direction = (g.get("dir") or g.get("dir2") or g.get("fewdir") or g.get("baredir") or "ago").lower().split()[0]
     sign = -1 if direction in ("ago", "earlier", "before", "prior") else 1
     anaphoric = direction not in ("ago", "from", "hence")
     base = prev if anaphoric else pub
@@ -694,6 +712,8 @@ def _near(m: Mention, prev: Anchor) -> bool:
 
 def _durationr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm | None:
     g = m.groups
+    if g.get("addl") and not g.get("num"):  # "an extra week", "another year": one unit
+        g = {**g, "num": "one"}
     n = _num(g["num"])
     if n is None:
         return None
@@ -741,6 +761,8 @@ def _set(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
 def _ref(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     if m.groups.get("adjref"):
         return _d("PAST_REF" if m.groups["adjref"].lower() == "recent" else "PRESENT_REF")
+    if m.groups.get("refat"):  # "at the moment": listed with its preposition
+        return _d(vocab()["ref"]["at " + re.sub(r"\s+", " ", m.groups["refat"].lower())])
     return _d(vocab()["ref"][re.sub(r"\s+", " ", m.groups["ref"].lower())])
 
 

@@ -88,10 +88,10 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     SEASON = rf"(?P<season>{_alt(v['season'])})"
     POD = rf"(?P<pod>{_alt(v['partofday'])})"
     PODOF = r"(?:the\s+(?P<podof>morning|afternoon|evening|night)\s+of\s+)?"
-    numw = [w for w in v["number"] if w not in ("a", "an")]
+    numw = [w for w in v["number"] if w not in ("a", "an", "a single")]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     units1 = "one|two|three|four|five|six|seven|eight|nine"
-    NUMBARE = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{tens})[-\s](?:{units1})|{_alt(numw)}|an?)"
+    NUMBARE = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{tens})[-\s](?:{units1})|{_alt(numw)}|a\s+single(?=\s)|an?)"
                r"(?:[-\s]+and[-\s]+a[-\s]+half)?")
     NUM = rf"(?P<num>{NUMBARE})"
     VAGUE = rf"(?P<vague>{_alt(v['vague'])})"
@@ -177,8 +177,15 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("yearago", r"\b(?P<unit>year|month|quarter|week|day)-(?:earlier|ago)\b(?=\s+[a-z])"),
         # "between 60 and 90 days": the first number takes the unit of the second
         ("numrange", rf"(?P<pre>\b(?:between|from)\s+){NUM}(?=\s+(?:and|to)\s+{NUMBARE}(?:\s+|-){UNITS}\b)"),
-        ("deictic", rf"(?:(?P<smod>early|late)\s+)?{DEICTIC}(?:\s+{POD})?|(?P<this>this|that)\s+{POD.replace('<pod>', '<pod2>')}"),
-        ("ago", rf"(?P<fewago>(?:a\s+)?(?:few|several|many))\s+{UNIT.replace('<unit>', '<unitago>')}s\s+ago\b"
+        ("deictic", rf"(?:(?P<smod>early|late)\s+)?{DEICTIC}(?:\s+{POD})?|(?P<this>this|that)\s+{POD.replace('<pod>', '<pod2>')}"
+                    # "the following morning", "the next evening", "the same afternoon": a part of the day after
+                    # (before, the same as) the day just named
+                    r"|(?P<podrel>the\s+(?:following|next|previous|same)|that\s+same)\s+(?P<pod3>morning|afternoon|evening)\b"),
+        # "a few years earlier", "weeks ago", "years later": an unknown number of units back or on (PAST_REF,
+        # FUTURE_REF as in TimeBank)
+        ("ago", rf"(?P<fewago>{_alt(v['vague'])}|(?:a\s+)?couple(?:\s+of)?)\s+{UNIT.replace('<unit>', '<unitago>')}s"
+                r"\s+(?P<fewdir>ago|earlier|later)\b"
+                rf"|(?<!\w-)(?<!\bthese\s)(?<!\bthose\s)\b{UNIT.replace('<unit>', '<unitbare>')}s\s+(?P<baredir>ago|earlier|later)\b"
                 rf"|{MODPRE}?{NUM}\s+(?:more\s+)?{UNITS}\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence)\b"
                 r"|(?P<dir2>before|after|prior)(?=\s*[.,;:)]|$))"),
         ("time", r"(?:(?P<tapx>about|around|approximately|roughly)\s+)?(?:"
@@ -195,8 +202,12 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                  rf"|\b(?P<noon>noon|midnight|midday)\b(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd2>')}|(?P<tdeic2>today|yesterday|tomorrow))\b)?)"),
         ("duration", rf"(?:(?:the\s+)?(?P<rel>past|{LAST}|next|previous|first|coming|following|final)\s+"
                      rf"|the\s+(?=(?:{NUMBARE})\s+{UNITS.replace('(?P<unit>', '(?:')}\b))?"
-                     rf"{MODPRE}?{NUM}(?:\s+|-)(?:(?:more|full|straight|consecutive|trading|business|long)[-\s]+)?"
+                     rf"{MODPRE}?{NUM}(?:\s+|-)(?:(?:more|full|straight|consecutive|trading|business|long|extra|"
+                     rf"additional)[-\s]+)?"
                      rf"{UNITS}\b(?![-\s]+olds?\b)(?:-long\b|(?P<plus>-plus\b))?"),
+        # "an extra week", "the additional week", "another year", "a further two months": units added to others
+        ("duration", rf"(?P<addl>(?:an?|the)\s+(?:extra|additional|further)|another)\s+(?:{NUM}\s+)?{UNITS}\b"
+                     r"(?![-\s]+olds?\b|-)"),
         # "the last year-plus", "the past month-plus": more than one such unit (no number written)
         ("duration", rf"(?:the\s+)?(?P<rel>past|{LAST}|previous)\s+{UNIT}(?P<plus>-plus)\b"),
         ("vaguedur", rf"(?:(?:the\s+)?(?P<rel>past|{LAST}|next|coming)\s+)?{VAGUE}\s+{UNIT}s\b(?![-\s]+olds?\b)"
@@ -209,13 +220,15 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                      # "weeks-long", "months-long" (a weeks-long strike): an unknown number of units
                      r"|\b(?P<unitof>years|months|weeks|decades|days|hours|minutes)(?:-long\b|(?=\s+in\s+the\s+making\b|"
                      + _OF_NOUN.pattern[1:] + "))"),
-        ("set", rf"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:{UNIT}|{WD}|{SEASON}|{POD})\b"
+        ("set", rf"(?P<every>each\s+and\s+every|every\s+single|every|each|per)\s+(?:(?P<other>other)\s+)?(?:{UNIT}|{WD}|{SEASON}|{POD})\b"
                 rf"|every\s+(?P<enum>{NUMBARE})\s+{UNIT.replace('<unit>', '<unitn>')}s\b"
                 rf"|\b(?P<wds>{_cap(v['weekday'])})s\b"
                 rf"|(?P<freq>once|twice|(?:{NUMBARE})\s+(?:times|days|nights|hours|evenings|mornings))\s+(?:a|an|per)\s+"
                 rf"{UNIT.replace('<unit>', '<unitf>')}\b"
                 rf"|\b(?P<adj>(?-i:{_alt(v['set_adj'])}))\b"),
-        ("ref", rf"\b(?P<ref>{_alt(v['ref'])})\b(?![-‐])"
+        # "at present", "at the moment": the preposition is needed but stays outside the extent (TimeML)
+        ("ref", rf"\b(?P<ref>{_alt(w for w in v['ref'] if not w.startswith('at '))})\b(?![-‐])"
+                rf"|(?P<pre>\bat\s+)(?P<refat>{_alt(w[3:] for w in v['ref'] if w.startswith('at '))})\b(?![-‐])"
                 # the adjectives "recent"/"current" before a noun ("the recent downturn", "the current state");
                 # not "most recent model", "five current models", "recent years" (a vague duration)
                 r"|(?<!\bmost\s)(?<!\bmore\s)\b(?P<adjref>recent|current)\b(?=\s+[a-z])"
@@ -269,7 +282,9 @@ _PAPER_AFTER = re.compile(
 # "years of talks": "of" and a bare noun after a plural unit (not "of age", "of the week")
 _OF_NOUN = re.compile(r"^\s+of\s+(?!(?:age|the|a|an|his|her|their|its|our|my|your|this|that|these|those|each|every|"
                       r"which|them|it|us)\b)[a-z]")
-_PAPER_BEFORE = re.compile(r"(?-i:Mail|Independent|Telegraph|Times|Express|Mirror|Herald|Post|People)\s+on\s+$")
+# "The Mail on Sunday", "The Independent on Sunday", "Scotland on Sunday", "Wales on Sunday": Sunday papers' titles
+# (only with Sunday; "told the Post on Friday", "told the Daily Mail on Sunday" keep their weekday)
+_PAPER_BEFORE = re.compile(r"(?-i:(?<!Daily\s)Mail|Independent|Scotland|Wales)\s+on\s+$")
 _NOT_TIME_PART = re.compile(
     r"^\s+of\s+(?:the|a|an|this|that|its|their|his|her)\s+(?!(?:year|fiscal|decade|century|season|month|week|"
     r"twentieth|nineteenth|twenty-first|current|next|last|\d|['’])\w*)[a-z]", re.I)
@@ -279,6 +294,13 @@ _HOLIDAY_THING = re.compile(
     r"spirit|ads?|adverts?|campaign|bonus|bonuses|hampers?|crackers?|"
     r"pumpkins?|rising|islands?)\b", re.I)
 _OF_MONTH_AFTER = re.compile(r"^\s+of\s+(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+# "another day" that is no duration: "live to fight another day", "just another day", "another day, another scandal", "a story for
+# another day", "postponed to another day" (some other day)
+_ANOTHER_DAY = re.compile(r"\b(?:fight|just)\s+another\s+day\b|\banother\s+day\s*,\s+another\b"
+                          r"|\b(?:(?:story|question|debate|topic|discussion|issue|battle|matter|fight)\s+for|on|until|till|to)"
+                          r"\s+another\s+day\b", re.I)
+_COUNT_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+                           r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen))[\s-]+$", re.I)
 _OF_AGE = re.compile(r"^\s+of\s+age\b", re.I)
 _INDEX_AFTER = re.compile(r"^\s+(?:index|indices|fund|series)\b", re.I)
 _ACRONYM_BEFORE = re.compile(r"(?-i:\b[A-Z]{2,}(?:['’]s)?)[ \t]+$")
@@ -367,8 +389,10 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # "Super Tuesday", "Bloody Sunday": the name of a day, not this week's weekday
     if name == "weekday" and after[:2] in ("’s", "'s") and (_FIRM_AFTER.match(after[2:]) or _name_before(text, m.start("wd"))):
         return False  # "TGI Friday's", "Friday's Restaurant": a name ("Saturday's Nevada caucus" is a date)
-    if name == "weekday" and not g.get("pod") and (_PAPER_AFTER.match(after) or _PAPER_BEFORE.search(before)):
-        return False  # "The Sunday Times", "the Mail on Sunday" is fine: a title word after the weekday
+    if name == "weekday" and not g.get("pod") and (
+            _PAPER_AFTER.match(after)
+            or (g["wd"] == "Sunday" and m.start("wd") == start and _PAPER_BEFORE.search(before))):
+        return False  # "The Sunday Times", "The Mail on Sunday": a newspaper's title
     if name == "holiday" and not g.get("year") and (_CAPWORD_AFTER.match(after) or _HOLIDAY_THING.match(after)):
         return False  # a name ("Easter Island") or a thing named after the day ("the Christmas tree")
     if name == "quarter" and not g.get("q") and (_NOT_TIME_PART.match(after) or _OF_MONTH_AFTER.match(after)):
@@ -381,8 +405,13 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # "Saturday Night Live"
     if name == "decade" and re.search(r"\d['’]s$", m.group(0)) and not re.match(r"(?i)(?:the|early|mid|late)\b", m.group(0)):
         return False  # "2010's Black Swan" is the year 2010, possessive
-    if (g.get("unit") or "").lower() == "second" and name == "duration" and (g.get("num") or "").lower() in ("a", "an", "one"):
-        return False  # "a second insider"
+    if (g.get("unit") or "").lower() == "second" and name == "duration" and (g.get("num") or "a").lower() in ("a", "an", "one"):
+        return False  # "a second insider", "another second"
+    if name == "ago" and g.get("baredir") and _COUNT_BEFORE.search(before):
+        return False  # "''Six months ago" (a number the rules could not take in): not an unknown number of months
+    if name == "duration" and g.get("addl") and not g.get("num") and (
+            g["unit"].lower() == "quarter" or _ANOTHER_DAY.search(text, max(0, start - 20), end + 20)):
+        return False  # "pay another quarter" (a fraction, a coin), "live to fight another day", "just another day"
     if name == "ref" and (g.get("ref") or "").lower() == "the past" and _QUANTITY_AFTER.match(after):
         return False  # "the past five seasons": a duration phrase the rules did not cover
     if name == "ref" and g.get("adjref") and _NUMBER_BEFORE.search(before):
