@@ -101,7 +101,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     POSMOD = r"(?P<smod>early|mid|late|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|early\s+part|latter\s+part)\s+of)"
     REL = r"(?P<rel>last|next|this|coming|past|previous|current|following|upcoming)"
     # the verb "last" ("would last four years", "expected to last six months", "won't last"): not the modifier
-    LAST = "".join(rf"(?<!\b{w}\s)" for w in _LAST_VERB_BEFORE) + r"(?<!['’]ll\s)(?<!n['’]t\s)last"
+    LAST = r"(?=last\b)" + "".join(rf"(?<!\b{w}\s)" for w in _LAST_VERB_BEFORE) + r"(?<!['’]ll\s)(?<!n['’]t\s)last"
     DEICTIC = r"(?P<deic>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
     relunit = rf"(?:(?:the\s+(?=(?:following|previous)\b))?{REL}\s+(?:{UNIT}|{SEASON}|{MONFULL})|the\s+(?P<thewhat>year|month|week|decade|day)|{YEAR})"
     rules: list[tuple[str, str]] = [
@@ -576,7 +576,7 @@ def _day_ranges_and_slashes(text: str, keep: list[Mention], taken: list[tuple[in
             end2 = d2.end("year")
         out.append(Mention(start=d2.start("day"), end=end2, rule="mdy", groups=groups2))
         bisect.insort(taken, (d2.start("day"), end2))
-    for md in _MONTH_DAY.finditer(text):
+    for md in _MONTH_DAY.finditer(text) if "/" in text else ():
         s, e = md.start("month"), md.end("day")
         if (md.group("month").lstrip("0"), md.group("day").lstrip("0")) == ("9", "11") or not free(s, e):
             continue
