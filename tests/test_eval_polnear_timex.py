@@ -13,9 +13,11 @@ POLNEAR = DATA / "attribution" / "polnear"
 
 def test_annotation_table_is_well_formed() -> None:
     table = polnear_timex.table()
-    assert len(table) == 55
+    assert len(table) == 69
     for rows in table.values():
-        for start, end, extent, typ, value, mod in rows:
+        assert len({r[6] for r in rows}) == 1  # one part per article
+        for start, end, extent, typ, value, mod, part in rows:
+            assert part in polnear_timex.PARTS
             assert 0 <= start < end and end - start == len(extent)
             assert typ in ("DATE", "TIME", "DURATION", "SET")
             assert value and mod
@@ -23,8 +25,8 @@ def test_annotation_table_is_well_formed() -> None:
 
 def test_every_extent_matches_the_text() -> None:
     docs = polnear_timex.load(str(need_shared(POLNEAR)))
-    assert len(docs) == 55
-    assert len(polnear_timex.load(str(POLNEAR), split="dev")) == 20
+    assert len(docs) == 69
+    assert [len(polnear_timex.load(str(POLNEAR), split=p)) for p in polnear_timex.PARTS] == [35, 20, 14]
     assert sum(len(d.gold) for d in docs) == sum(len(r) for r in polnear_timex.table().values())
     assert all(d.dct and d.dct[:2] in ("20",) for d in docs)
 

@@ -1,15 +1,15 @@
 """``rumormill eval polnear-timex PATH``: TIMEX3 extent, type and value on our own news development set.
 
 TempEval-3 platinum is a test set and MEANTIME is Wikinews; neither is the wire/newspaper prose the
-tagger meets most. This set is 35 PolNeAR *train* articles (5 from each of its 7 publishers, 2015-16
-US political news) and 20 PolNeAR *dev* articles (2-3 per publisher), annotated by the rumormill
-developers with TimeML 1.2.1 TIMEX3 (TimeBank/TE3 conventions): each annotator first marked the text
-blind, then compared with the tagger and changed an annotation only on a guideline reason (see
-``docs/time.md``). ``--split train|dev`` scores one part (default: both); the dev part was annotated
-after the first round of fixes made on the train part, and measured before and after it.
+tagger meets most. This set is 69 PolNeAR articles (2015-16 US political news from its 7 publishers),
+annotated by the rumormill developers with TimeML 1.2.1 TIMEX3 (TimeBank/TE3 conventions): each
+annotator first marked the text blind, then compared with the tagger and changed an annotation only on
+a guideline reason (see ``docs/time.md``). Three parts (``--split train|dev|test``; default: all):
+``train`` (35 articles, tuned on), ``dev`` (20, annotated after the first round of fixes, measured
+before the second used it) and ``test`` (14, annotated after the second round, not tuned on).
 
 The annotations live in the package (``evaluation/data/polnear_timex.tsv``: file, start, end, extent,
-type, value, mod); the article texts are read in place from PATH (the PolNeAR folder, which is not
+type, value, mod, part); the article texts are read in place from PATH (the PolNeAR folder, which is not
 ours to copy). The DCT is PolNeAR's ``publication_date``. Every extent is checked against the text
 before scoring. Scores use the TempEval-3 definitions of ``timeml.py``. It is a development set:
 tune on it, report TE3 platinum.
@@ -28,15 +28,19 @@ from rumormill.evaluation.timeml import Doc, Gold, evaluate, format_extent
 ANNOTATIONS = "polnear_timex.tsv"
 
 
-def table() -> dict[str, list[tuple[int, int, str, str, str, str]]]:
-    """file -> [(start, end, extent, type, value, mod)] from the packaged annotation table."""
+PARTS = ("train", "dev", "test")
+Row = tuple[int, int, str, str, str, str, str]
+
+
+def table() -> dict[str, list[Row]]:
+    """file -> [(start, end, extent, type, value, mod, part)] from the packaged annotation table."""
     text = resources.files("rumormill.evaluation").joinpath("data", ANNOTATIONS).read_text(encoding="utf-8")
-    out: dict[str, list[tuple[int, int, str, str, str, str]]] = {}
+    out: dict[str, list[Row]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, start, end, extent, typ, value, mod = line.split("\t")[:7]
-        out.setdefault(name, []).append((int(start), int(end), extent, typ, value, mod))
+        name, start, end, extent, typ, value, mod, part = line.split("\t")[:8]
+        out.setdefault(name, []).append((int(start), int(end), extent, typ, value, mod, part))
     return out
 
 
@@ -53,19 +57,19 @@ def load(path: str, limit: int | None = None, split: str | None = None) -> list[
     with (root / "metadata.tsv").open(encoding="utf-8", newline="") as fh:
         dcts = {r["filename"]: r["publication_date"] for r in csv.DictReader(fh, delimiter="\t")}
     docs: list[Doc] = []
-    splits = ("train", "dev") if split in (None, "all") else (split,)
-    if any(s not in ("train", "dev") for s in splits):
-        raise InputError(f"--split {split}: this set has the parts train and dev")
+    splits = PARTS if split in (None, "all") else (split,)
+    if any(s not in PARTS for s in splits):
+        raise InputError(f"--split {split}: this set has the parts train, dev and test")
     for name, rows in sorted(table().items()):
-        part = next((s for s in ("train", "dev") if (root / s / "text" / f"{name}.txt").is_file()), None)
-        if part is not None and part not in splits:
+        if rows[0][6] not in splits:
             continue
-        file = root / (part or "train") / "text" / f"{name}.txt"
-        if part is None or name not in dcts:
+        folder = next((s for s in ("train", "dev") if (root / s / "text" / f"{name}.txt").is_file()), None)
+        file = root / (folder or "train") / "text" / f"{name}.txt"
+        if folder is None or name not in dcts:
             raise InputError(f"{file}: annotated article not found in the PolNeAR folder")
         text = file.read_text(encoding="utf-8")
         gold: list[Gold] = []
-        for start, end, extent, typ, value, _mod in rows:
+        for start, end, extent, typ, value, _mod, _part in rows:
             if text[start:end] != extent:
                 raise InputError(f"{name}: the annotation {start}-{end} {extent!r} does not match the text "
                                  f"{text[start:end]!r} (a different PolNeAR version?)")
@@ -81,4 +85,4 @@ def run(path: str, **options: Any) -> dict[str, Any]:
 
 
 def format(result: dict[str, Any]) -> str:
-    return format_extent(result["figures"], f"PolNeAR {result.get('split') or 'train+dev'}, rumormill TIMEX3 development annotation (DCT given)")
+    return format_extent(result["figures"], f"PolNeAR, part {result.get('split') or 'train+dev+test'}, rumormill TIMEX3 development annotation (DCT given)")
