@@ -44,6 +44,7 @@ def test_score_counts_inside_width_and_point() -> None:
     assert f["month_acc"] == pytest.approx(1 / 3)  # the point 2016-03; the middle of the wide one is 2016-01-01
     assert f["year_acc"] == pytest.approx(2 / 3)
     assert f["width_days_median"] == 731
+    assert f["in_interval_answered"] == pytest.approx(1 / 2)  # of the two answers, one is inside and a year wide
 
 
 def test_unknown_folder_is_a_clear_error(tmp_path: Path) -> None:
@@ -58,7 +59,8 @@ def test_eval_on_a_polnear_slice() -> None:
     assert result["corpus"] == "polnear" and f["documents"] == 4
     assert 0.0 <= f["in_interval_366"] <= f["in_interval"] <= f["answered"] <= 1.0
     assert f["docs_per_s"] > 0
-    assert "PolNeAR dev" in ev.format(result)
+    assert 0.0 <= f["in_interval_answered"] <= 1.0
+    assert "PolNeAR dev" in ev.format(result) and "of the answered" in ev.format(result)
 
 
 def test_cli_json_on_markkula_slice() -> None:

@@ -133,6 +133,7 @@ def dct_figures(docs: list[Doc]) -> dict[str, float]:
         "dct_interval_days_mean": sum(widths) / len(widths) if widths else 0.0,
         "dct_interval_days_median": sorted(widths)[len(widths) // 2] if widths else 0.0,
         "dct_answered": len(widths) / n if n else 0.0,
+        "dct_in_interval_answered": narrow / len(widths) if widths else 0.0,  # inside and <= 366 days, of the answered
         "dct_year_written": written / n if n else 0.0,
         "dct_docs_per_s": n / spent if spent else 0.0,
     }
@@ -155,6 +156,7 @@ def format(result: dict[str, Any]) -> str:
         f"DCT inside the inferred interval {f['dct_in_interval'] * 100:.1f}% "
         f"(inside and at most 366 days wide {f['dct_in_interval_366'] * 100:.1f}%) "
         f"(interval width mean {f['dct_interval_days_mean']:.0f} days, median {f['dct_interval_days_median']:.0f}; "
-        f"answered {f['dct_answered'] * 100:.0f}%; the true year is written anywhere in only "
+        f"answered {f['dct_answered'] * 100:.0f}%, inside and at most 366 days wide of the answered "
+        f"{f['dct_in_interval_answered'] * 100:.1f}%; the true year is written anywhere in only "
         f"{f['dct_year_written'] * 100:.0f}% of the texts)",
     ])

@@ -16,7 +16,8 @@ and a dateline the pipeline would read (``rumormill.timex.pubdate.dateline``: "W
 ``rumormill.timex.pubdate.infer`` runs on the text alone (no file name, no metadata, no prior about
 the corpus). Scores, as in ``eval meantime``: year and month of the point guess (``value``, else the
 interval's middle), the true date inside the interval, the interval's width, and inside *and* at most
-366 days wide (a wide interval cannot hide). Speed is CPU seconds of tagging plus inference.
+366 days wide (a wide interval cannot hide), over all documents and over the answered ones
+(``in_interval_answered``: how often an answer is right; the inference abstains on weak evidence). Speed is CPU seconds of tagging plus inference.
 """
 
 from __future__ import annotations
@@ -123,6 +124,7 @@ def score(pairs: list[tuple[str, Any]]) -> dict[str, float]:
         "month_acc": month / n if n else 0.0,
         "in_interval": inside / n if n else 0.0,
         "in_interval_366": narrow / n if n else 0.0,
+        "in_interval_answered": narrow / len(widths) if widths else 0.0,  # inside and <= 366 days, of the answered
         "width_days_mean": sum(widths) / len(widths) if widths else 0.0,
         "width_days_median": float(widths[len(widths) // 2]) if widths else 0.0,
     }
@@ -171,7 +173,7 @@ def format(result: dict[str, Any]) -> str:
         f"({f['datelines_hidden']} datelines cut), answered {f['answered'] * 100:.0f}%\n"
         f"year {f['year_acc'] * 100:.1f}%, month {f['month_acc'] * 100:.1f}%, "
         f"true date inside the interval {f['in_interval'] * 100:.1f}%, inside and at most 366 days wide "
-        f"{f['in_interval_366'] * 100:.1f}%\n"
+        f"{f['in_interval_366'] * 100:.1f}% (of the answered {f['in_interval_answered'] * 100:.1f}%)\n"
         f"interval width mean {f['width_days_mean']:.0f} days, median {f['width_days_median']:.0f}; the true year "
         f"is written anywhere in {f['year_written'] * 100:.0f}% of the texts; "
         f"{f['docs_per_s']:.0f} docs/s (tagging + inference, one core; the inference alone "

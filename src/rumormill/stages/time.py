@@ -39,8 +39,11 @@ def run(state: State) -> None:
         state.published = publication(text, [r.text for r in state.article.removed], unanchored)
     tagged = tag(text, anchor_of(state.published), mentions)
     state.times = [_record(i, t) for i, t in enumerate(tagged)]
-    inferred = state.published.how == "inferred" and not (state.published.reason or "").startswith("the dateline")
-    if inferred and state.published.earliest:
+    # inferred, or not dated from the text at all (the inference abstained): durations with a dated start can
+    # still date it ("married in 2015" + "after eight years" -> 2023)
+    inferred = ((state.published.how == "inferred" and not (state.published.reason or "").startswith("the dateline"))
+                or (state.published.how == "unknown" and bool(unanchored)))
+    if inferred:
         ends = _duration_ends(state, tagged)
         if ends:
             state.published = infer(text, unanchored + ends)
@@ -53,7 +56,8 @@ def _duration_ends(state: State, tagged: list[Tagged]) -> list[Tagged]:
     """Past evidence from durations with a dated start: married 2015 + "after eight years" -> 2023.
 
     Only a duration in a past or present clause whose end year lies after the inferred interval's
-    start counts (the end of "after eight years of marriage" has happened by publication).
+    start (any, when the inference abstained) counts (the end of "after eight years of marriage" has happened
+    by publication).
     """
     from rumormill.timex.durations import links
     from rumormill.timex.events import collect, sentences
@@ -61,7 +65,7 @@ def _duration_ends(state: State, tagged: list[Tagged]) -> list[Tagged]:
     text = state.article.text
     sents = sentences(text, [(s.start, s.end) for s in state.parse.sents])
     dated = collect(text, state.times, state.entities, sents)
-    earliest = dt.date.fromisoformat(state.published.earliest or "9999-12-31")
+    earliest = dt.date.fromisoformat(state.published.earliest or "0001-01-01")  # (no interval: every end counts)
     by_span = {(t.start, t.end): t for t in tagged}
     out: list[Tagged] = []
     for link in links(text, state.times, dated, state.entities, sents):
