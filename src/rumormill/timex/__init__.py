@@ -152,8 +152,8 @@ def _told_day(m: Mention, norm: Norm, tense: str | None, text: str, cues: _tense
     """The day being told about when ``m`` was placed on the reporting date but belongs to that day.
 
     - "today", "tonight", "this morning" in a quotation count from the day of the saying: the day the text
-      named last, in the paragraph of the quotation or the one before, if it is in the week before the reporting
-      date ("Hannity indicated Tuesday night … 'Marco Rubio won tonight,' Hannity said" -> Tuesday night),
+      named last (outside quotation marks: a speaker's own "yesterday" does not date a saying), in the paragraph
+      of the quotation or the one before, if it is in the week before the reporting date ("Hannity indicated Tuesday night … 'Marco Rubio won tonight,' Hannity said" -> Tuesday night),
       unless the attribution dates the saying itself or speaks in the present ("… today,' she said on
       Wednesday", "… today,' he says"), or the text named a day on or after the reporting date since;
     - a clock time without a day in a past clause is on the day the text last named before the reporting date
@@ -167,7 +167,7 @@ def _told_day(m: Mention, norm: Norm, tense: str | None, text: str, cues: _tense
         if (m.groups.get("this") or "").lower() == "that":
             return None
         q = cues.quote_at(m.start)
-        if q is None or last_day != story or story.pos > q[0] or len(_PARA_BREAK.findall(text, story.pos, q[0])) > 1 \
+        if q is None or last_day != story or cues.quote_at(story.pos - 1) is not None or story.pos > q[0] or len(_PARA_BREAK.findall(text, story.pos, q[0])) > 1 \
                 or story.date is None or (published.date - story.date).days > 7:
             return None
         s, _e = cues.sentence(q[0])

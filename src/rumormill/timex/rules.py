@@ -476,10 +476,16 @@ def _theday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
         back = plain(tense) == "past" and pub is not None and pub.date is not None and pub.date.isoweekday() < 6
         value = _unit_value(pub, "weekend", -1 if back else 0) if pub else None
         return _d(value or "XXXX-WXX-WE", anchor=pub.ref if value and pub else None)
+    if what == "the day" and prev is not None and prev.pos is not None and prev.pos <= m.start \
+            and len(_PARA_BREAK.findall(text, prev.pos, m.start)) > 2:
+        return _d("XXXX-XX-XX")  # "the day this became personal" paragraphs after the last day named: not that day
     base = prev if prev is not None and prev.date is not None else pub
     if base is None or base.date is None:
         return _d("XXXX-XX-XX")
     return _d(_ymd(base.date), anchor=base.ref, anaphoric=base is prev)
+
+
+_PARA_BREAK = re.compile(r"\n\s*")
 
 
 _SENT_STOP = re.compile(r"[.!?;]\s")
@@ -579,6 +585,9 @@ def _sameperiod(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, 
     return _d(f"{base.year - 1:04d}", anchor=base.ref, anaphoric=base is prev)
 
 
+_GENERIC_TODAY = re.compile(r"\b(?:[Ee]ven|[Ss]till)\s+$")
+
+
 def _deictic(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
     if g.get("podrel"):
@@ -587,6 +596,8 @@ def _deictic(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
     word = re.sub(r"\s+", " ", (g.get("deic") or "today").lower())
     if word == "tonight":
         pod = pod or "NI"
+    if word == "today" and not pod and not g.get("smod") and _GENERIC_TODAY.search(text, max(0, m.start - 12), m.start):
+        return _d("PRESENT_REF")  # "even today", "still today": nowadays, not the reporting day
     src = pub
     if (g.get("this") or "").lower() == "that" and prev is not None and prev.date is not None:
         src = prev  # "That night he was charged": the night of the day just mentioned
@@ -712,6 +723,8 @@ def _near(m: Mention, prev: Anchor) -> bool:
 
 def _durationr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm | None:
     g = m.groups
+    if g.get("allunit"):  # "all day", "all month": one whole unit
+        return _d(_duration(1, g["allunit"]), typ="DURATION")
     if g.get("addl") and not g.get("num"):  # "an extra week", "another year": one unit
         g = {**g, "num": "one"}
     n = _num(g["num"])
@@ -733,7 +746,11 @@ def _vaguedur(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
         return _d("PXY", typ="DURATION", vague=True)
     if g.get("units2"):
         return _d("PXDE" if g["units2"].lower() == "decades" else "PXY", typ="DURATION", vague=True)
-    unit = (g.get("unit") or g.get("unitb") or g.get("unitr") or g.get("unitc") or g.get("unitof") or "year").lower()
+    for key in ("bareb", "baresec", "poss"):  # "weeks before", "the days and weeks", "her years as …"
+        if g.get(key):
+            return _d(_duration(None, g[key].split()[-1].lower().rstrip("s")), typ="DURATION", vague=True)
+    unit = (g.get("unit") or g.get("unitb") or g.get("unitr") or g.get("unitc") or g.get("unitof") or g.get("unitk")
+            or g.get("units") or "year").lower()
     return _d(_duration(None, unit.rstrip("s")), typ="DURATION", vague=True)
 
 

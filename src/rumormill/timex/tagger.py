@@ -208,11 +208,24 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         # "an extra week", "the additional week", "another year", "a further two months": units added to others
         ("duration", rf"(?P<addl>(?:an?|the)\s+(?:extra|additional|further)|another)\s+(?:{NUM}\s+)?{UNITS}\b"
                      r"(?![-\s]+olds?\b|-)"),
+        # "all day", "campaigned all month": one whole unit (not "all day-care centers")
+        ("duration", r"(?<![-\w])(?P<all>[Aa]ll)\s+(?P<allunit>day|week|month|year|night)\b(?![-'’])"),
         # "the last year-plus", "the past month-plus": more than one such unit (no number written)
         ("duration", rf"(?:the\s+)?(?P<rel>past|{LAST}|previous)\s+{UNIT}(?P<plus>-plus)\b"),
         ("vaguedur", rf"(?:(?:the\s+)?(?P<rel>past|{LAST}|next|coming)\s+)?{VAGUE}\s+{UNIT}s\b(?![-\s]+olds?\b)"
                      rf"|(?P<recent>recent\s+{UNIT.replace('<unit>', '<unitr>')}s)\b"
-                     rf"|(?P<pre>\b(?:for|within|in|over|after|take|takes|took|taking)\s+(?:just\s+|only\s+|mere\s+)?)(?P<bare>(?:the\s+)?{UNIT.replace('<unit>', '<unitb>')}s)\b"
+                     rf"|(?P<pre>\b(?:for|within|in|over|after|take|takes|took|taking|spend|spends|spent|spending|"
+                     rf"(?-i:a)\s+matter\s+of)\s+(?:just\s+|only\s+|mere\s+)?)(?P<bare>(?:the\s+)?{UNIT.replace('<unit>', '<unitb>')}s"
+                     r"(?:\s+since(?=\s*[.,;:!?)\"”]|\s*$))?)\b"
+                     # "weeks before the vote", "hours before the start": an unknown number of units before/after an
+                     # event (not after a number, a determiner or an adjective: "two weeks before" is a duration rule's)
+                     rf"|(?<![\w-])(?P<bareb>(?:seconds|minutes|hours|days|weeks|months|years|decades))(?=\s+(?:before|after)\b)"
+                     # "the days and weeks after": the second unit of a pair
+                     rf"|(?<=days\sand\s)(?P<baresec>weeks|months)\b"
+                     # "the closing days of the race", "the final weeks", "the years since", "her years as secretary"
+                     rf"|(?P<closing>(?:the\s+)?(?:closing|final|waning|dying)\s+{UNIT.replace('<unit>', '<unitk>')}s)\b"
+                     rf"|(?P<since>the\s+{UNIT.replace('<unit>', '<units>')}s\s+since)(?=\s*[.,;:!?)\"”]|\s*$)"
+                     rf"|(?P<poss>(?-i:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)\s+(?:years|days))(?=\s+(?:as|at)\s)"
                      r"|(?P<long>a\s+long\s+(?:time|while))"
                      rf"|(?P<comingx>the\s+(?:coming|next|past|last)\s+{UNIT.replace('<unit>', '<unitc>')}s)\b"
                      r"|(?P<units2>decades|years)-long"
@@ -272,7 +285,9 @@ _NOT_NAME = re.compile(
 _FRACTION_AFTER = re.compile(r"^\s*,?\s+of\s+(?!(?:a|an|the)\s+(?:century|year|hour|decade)\b)", re.I)
 _SPRING_VERB_AFTER = re.compile(r"^(?:s\b|\s+(?:up|from|into|to|back|out|forth|water|waters|of)\b)", re.I)
 _SPRING_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|hot|mineral|thermal|a)\s+$", re.I)
-_CLAUSE_AFTER = re.compile(r"^[ \t]+(?:before|after|since|of|when|that|following|leading)\b", re.I)
+# "in the days of the empire", "in the years when …": an era named by what follows (not "in the days before the vote",
+# a vague duration as TimeBank marks it)
+_CLAUSE_AFTER = re.compile(r"^[ \t]+(?:of|when|that)\b", re.I)
 _QUANTITY_AFTER = re.compile(
     r"^\s+(?:\d|few|several|many|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|hundred|year|month|week|day|decade|centur|season|term|generation|quarter)", re.I)
@@ -285,6 +300,17 @@ _OF_NOUN = re.compile(r"^\s+of\s+(?!(?:age|the|a|an|his|her|their|its|our|my|you
 # "The Mail on Sunday", "The Independent on Sunday", "Scotland on Sunday", "Wales on Sunday": Sunday papers' titles
 # (only with Sunday; "told the Post on Friday", "told the Daily Mail on Sunday" keep their weekday)
 _PAPER_BEFORE = re.compile(r"(?-i:(?<!Daily\s)Mail|Independent|Scotland|Wales)\s+on\s+$")
+# a weekday right after a capitalised "News" is part of a programme's name unless a reporting verb follows it
+_NEWS_BEFORE = re.compile(r"(?-i:\bNews)[ \t]+$")
+_REPORTED_AFTER = re.compile(r"^\s+(?:reported|reports|said|says|announced|published|aired|broadcast|revealed|"
+                             r"obtained|confirmed|released|quoted|cited)\b", re.I)
+# before a bare plural unit ("weeks before the vote"): a number, determiner, quantifier or adjective makes it part of
+# another phrase
+_COUNT_OR_DET_BEFORE = re.compile(
+    r"(?:\b(?:\d+|a|an|the|this|that|these|those|his|her|its|their|our|my|your|few|several|many|some|any|no|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|couple|of|recent|past|"
+    r"last|next|coming|final|closing|early|first|few|more|fewer|good|old|happy|better|dark|glory|salad|dog)|['’]s|-)\s*$",
+    re.I)
 _NOT_TIME_PART = re.compile(
     r"^\s+of\s+(?:the|a|an|this|that|its|their|his|her)\s+(?!(?:year|fiscal|decade|century|season|month|week|"
     r"twentieth|nineteenth|twenty-first|current|next|last|\d|['’])\w*)[a-z]", re.I)
@@ -393,6 +419,9 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
             _PAPER_AFTER.match(after)
             or (g["wd"] == "Sunday" and m.start("wd") == start and _PAPER_BEFORE.search(before))):
         return False  # "The Sunday Times", "The Mail on Sunday": a newspaper's title
+    if name == "weekday" and not (g.get("rel") or g.get("arel") or g.get("smod")) and m.start("wd") == start \
+            and _NEWS_BEFORE.search(before) and not _REPORTED_AFTER.match(after):
+        return False  # "Fox News Sunday", "CBS News Sunday Morning": a programme ("NBC News Tuesday reported" is a date)
     if name == "holiday" and not g.get("year") and (_CAPWORD_AFTER.match(after) or _HOLIDAY_THING.match(after)):
         return False  # a name ("Easter Island") or a thing named after the day ("the Christmas tree")
     if name == "quarter" and not g.get("q") and (_NOT_TIME_PART.match(after) or _OF_MONTH_AFTER.match(after)):
@@ -417,7 +446,9 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
     if name == "ref" and g.get("adjref") and _NUMBER_BEFORE.search(before):
         return False  # "its five current models"
     if name == "vaguedur" and g.get("bare") and _CLAUSE_AFTER.match(after) and not _OF_NOUN.match(after):
-        return False  # "in the days before the vote": a time relative to an event, not a duration
+        return False  # "in the days of the empire", "in the years when …": an era, not a duration
+    if name == "vaguedur" and g.get("bareb") and _COUNT_OR_DET_BEFORE.search(before):
+        return False  # "two weeks before", "the weeks before", "recent days after": another rule's (or no) phrase
     if name == "theday" and re.search(r"\bof\s+$", before):
         return False  # "the end of the day", "news of the day"
     # the idiom "at the end of the day"

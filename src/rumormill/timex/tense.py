@@ -114,6 +114,9 @@ _PERFECT_AFTER = re.compile(r"\s+(?:been|[a-z]{2,}(?:ed|en)|won|lost|done|made|h
 _LOOK_AHEAD = re.compile(r"\blook(?:s|ed|ing)?\s+(?:ahead|forward)\s+to\s+(?:the\s+|this\s+|next\s+)?$", re.I)
 _COME = re.compile(r"\bcome\s+$", re.I)
 _HEADLINE_TO = re.compile(r"(?:^|\s)to\s+(?!(?:the|a|an|be|his|her|its|their|[\d$]|[A-Z]))[a-z]+(?<![^s]s)\b")
+_FRONTED = re.compile(r"\bthat\s+(?:(?:on|in|at|by|during|until|from|after|before|since)\s+)?(?:the\s+|this\s+|next\s+|last\s+)?$",
+                      re.I)
+_GOAL_TO = re.compile(r"\b([A-Za-z]+['’]?[a-z]*)\s+to\s+$")
 _QUESTION_PAST = re.compile(r"^[\"“‘(]?(?:Did|Was|Were|Had)\s")
 
 
@@ -274,10 +277,20 @@ class Cues:
             if not quoted and q is not None and len(text[q[0]:q[1]].split()) >= 4:
                 continue  # 'acknowledged Monday night "it will be very hard"': the quoted clause is the speaker's
             inside.append(j)
+        if inside and text.startswith(",", end) and _FRONTED.search(text, max(s, start - 30), start):
+            # "I have decided that on Election Day, I will vote": a date fronted in a "that" clause belongs to the
+            # clause after its comma, not to the verb before "that"
+            after = [j for j in inside if self.items[j][0] >= end]
+            inside = after or inside
         best, plan, tails = self._nearest(inside or outside, start, end, e)
         if event and best is not None and self.items[best[1]][2] == "future" and self.items[best[1]][0] >= end \
                 and not re.search(r"[,;:—–]", text[end:self.items[best[1]][0]]):
             best = None  # the event's own day: the nearest one
+        if best is not None and _WEEKDAY.match(text, start, end) and text.startswith(("'s", "’s"), end):
+            goal = _GOAL_TO.search(text, max(s, start - 30), start)
+            if goal is not None and _kind(goal.group(1)) is None:
+                best = None  # "invited Flowers to Monday night's debate": a goal, the nearest such day ("went to" keeps
+                # its past)
         if best is not None and plan is not None and best[1] in tails:
             best = plan  # "will attend events on Saturday, CNN reported": the reported words are future
         cue: Cue | None = None
