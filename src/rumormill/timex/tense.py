@@ -162,6 +162,10 @@ def _kind(word: str) -> str | None:
     return None
 
 
+# words without a cue of their own that a rule of ``Cues`` may still turn into one (or that start a condition)
+_SPECIAL = _PROSPECT | _AHEAD_TO | _IMPERATIVE | _VERB_OR_ADJ | _COND
+
+
 class Cues:
     """Tense cue words and sentence ends of one text, found in a single pass."""
 
@@ -191,6 +195,16 @@ class Cues:
                 ei += 1  # the sentence index of this word
             new_sentence = ei != prev_ei
             prev_ei = ei
+            if kind is None and low not in _SPECIAL:
+                # most words: no cue and no rule below can make one; only the running state moves (the same
+                # updates as at the end of the loop)
+                prev, prev_word, prev_end = low, word, m.end()
+                if low not in _ADVERB and not (low.endswith("ly") and len(low) > 4):
+                    core = low if word != "May" else ""
+                    core_lower = word.islower() or new_sentence
+                cond_words += 1
+                prev_cue = False
+                continue
             if kind == "past" and low == "set" and text.startswith((" to ", " for "), m.end()):
                 kind = "future"  # "is set to begin", "elections are set for October"
             elif low == "have" and core in _PERFECT_MODAL and core_lower and _PERFECT_AFTER.match(text, m.end()):
