@@ -284,3 +284,16 @@ def test_a_bare_past_year_with_a_vote_is_answered() -> None:
 def test_a_brief_with_one_bare_year_abstains_too() -> None:
     p = infer("The firm said on Tuesday that sales rose in 2007.")
     assert p.how == "unknown" and p.earliest is None and "'2007'" in (p.reason or "")
+
+
+def test_reports_say_why_the_date_is_unknown() -> None:
+    """An abstention is shown with its reason in the Markdown and HTML headers, not as a bare "unknown"."""
+    import rumormill
+    from rumormill.report import render
+
+    ledger = rumormill.analyze_text(
+        "Senator quits\n\nThe senator, who won the seat back in 2012, said on Tuesday that he would not run again.")
+    assert ledger.published.how == "unknown"
+    md = render(ledger, "markdown")
+    assert "**Published:** unknown (not dated: the latest past date is the bare year '2012'" in md
+    assert "unknown (not dated:" in render(ledger, "html")

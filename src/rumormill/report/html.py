@@ -59,7 +59,7 @@ def published_text(ledger: Ledger) -> str:
     p = ledger.published
     reason = f": {p.reason}" if p.reason else ""
     if p.how == "unknown":
-        return "unknown"
+        return f"unknown ({p.reason})" if p.reason else "unknown"
     if p.value and p.how != "inferred":
         return f"{p.value} ({p.how}{reason})"
     return f"between {p.earliest} and {p.latest} ({p.how}{reason})"

@@ -13,7 +13,7 @@ def _header(ledger: Ledger) -> list[str]:
     p = ledger.published
     out = [f"# {ledger.title or '(untitled article)'}", ""]
     if p.how == "unknown":
-        date = "unknown"
+        date = f"unknown ({p.reason})" if p.reason else "unknown"
     elif p.value and p.how != "inferred":
         date = f"{p.value} ({p.how}{': ' + p.reason if p.reason else ''})"
     else:
