@@ -230,7 +230,7 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
     for _first, _last, _weight, why in votes:
         reasons.append(why)
     weekdays = _weekday_dates(text, tagged)
-    weak = _lone_past_year(latest, first, votes, weekdays, over, tagged)
+    weak = _lone_past_year(latest, first, votes, weekdays, over)
     if weak is not None:
         return Published(value=None, earliest=None, latest=None, how="unknown", reason=weak)
     score = _month_scores(past, ahead, latest, first, last_year_in, yearless, votes,
@@ -281,8 +281,7 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
 
 
 def _lone_past_year(latest: Span | None, first: Span | None, votes: list[Vote],
-                    weekdays: list[tuple[int, int, int, str | None, str]], over: dict[int, str],
-                    tagged: list[Tagged]) -> str | None:
+                    weekdays: list[tuple[int, int, int, str | None, str]], over: dict[int, str]) -> str | None:
     """Why the evidence is too weak to date the text (the inference abstains), or None.
 
     A bare year in a past clause ("was elected in 2012") as the latest date, with no future date within
