@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from rumormill.timex import tense as _tense
 from rumormill.timex.normalize import Anchor, Norm, plain, resolve
+from rumormill.timex.rules import PARA_BREAK
 from rumormill.timex.tagger import Mention, find
 
 __all__ = ["Anchor", "Mention", "Norm", "Tagged", "anchor_from", "tag"]
@@ -137,7 +138,6 @@ def _saying(m: Mention, cue: _tense.Cue, cues: _tense.Cues, out: list[Tagged],
 
 _WEEKDAY_WORD = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day")
 _SAYS_NOW = re.compile(r"\b(?:says|tells|adds|writes|explains|insists|argues|notes)\b")
-_PARA_BREAK = re.compile(r"\n\s*")
 _STORY_REACH = 1500  # how far (characters) a clock time may stand from the day the text last named
 
 
@@ -167,7 +167,7 @@ def _told_day(m: Mention, norm: Norm, tense: str | None, text: str, cues: _tense
         if (m.groups.get("this") or "").lower() == "that":
             return None
         q = cues.quote_at(m.start)
-        if q is None or last_day != story or cues.quote_at(story.pos - 1) is not None or story.pos > q[0] or len(_PARA_BREAK.findall(text, story.pos, q[0])) > 1 \
+        if q is None or last_day != story or cues.quote_at(story.pos - 1) is not None or story.pos > q[0] or len(PARA_BREAK.findall(text, story.pos, q[0])) > 1 \
                 or story.date is None or (published.date - story.date).days > 7:
             return None
         s, _e = cues.sentence(q[0])
