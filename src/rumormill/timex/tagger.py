@@ -499,9 +499,20 @@ _NUM_AFTER = re.compile(r"(?:(?:st|nd|rd|th)\b|[:/.-]\d|\s*[ap]\.?m\b|s\b|\s+(?:
 _MARGIN = 48
 
 
+@cache
+def _trigger_rx() -> re.Pattern[str]:
+    """Every token that can be a trigger: a digit run, a capitalised word of ``_CAP_KINDS``, or a word of
+    ``_TRIGGER_KINDS`` in any case (with an optional plural "s"). Tokens are maximal runs of ASCII letters or
+    of digits, as in ``_WORDS``; ``_windows`` still decides each token's kinds, so this only skips the words
+    that cannot be triggers without a Python step per word."""
+    cap = "|".join(sorted((re.escape(w) for w in _CAP_KINDS), key=len, reverse=True))
+    low = "|".join(sorted((re.escape(w) for w in _TRIGGER_KINDS), key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:(?:{cap})|(?ai:(?:{low})s?))(?![A-Za-z])|(?<!\d)\d+")
+
+
 def _windows(text: str) -> list[tuple[int, int, set[str]]]:
     out: list[tuple[int, int, set[str]]] = []
-    for m in _WORDS.finditer(text):
+    for m in _trigger_rx().finditer(text):
         w = m.group(0)
         kinds: frozenset[str] | None
         if w[0].isdigit():
