@@ -61,6 +61,8 @@ def _num(word: str) -> float | None:
     half = 0.0
     if w.endswith(" and a half"):
         w, half = w[: -len(" and a half")], 0.5
+    elif re.fullmatch(r"\d+(?:[-\s]1/2|\s?½)", w):  # "1-1/2", "2 1/2", "3½"
+        w, half = re.split(r"[-\s½]", w)[0], 0.5
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w) + half
     table = vocab()["number"]

@@ -288,8 +288,8 @@ _RESULTS_AFTER = re.compile(r"\s+(?:financial\s+)?(?:figures|numbers|report|repo
 
 def _century(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
-    n = int(g["cent"]) if g.get("cent") else {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}[g["centw"].lower()]
-    return _d(f"{n - 1:02d}")
+    n = int(g["cent"]) if g.get("cent") else int(vocab()["centuryword"][re.sub(r"\s+", "-", g["centw"].lower())])
+    return _d(f"{n - 1:02d}", mod=_smod(g))
 
 
 def _decade(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
@@ -461,8 +461,9 @@ def _night(value: str, ref: str | None, ana: bool) -> Norm:
 
 def _theday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     what = re.sub(r"\s+", " ", m.groups["theday"].lower())
-    if what == "that time" or what.endswith(" year"):
-        # "by that time" = the time just mentioned; "for the entire year" = that date's year
+    if what in ("that time", "that date") or what.endswith(" year"):
+        # "by that time", "by that date" = the time just mentioned (unknown without one); "for the entire year" =
+        # that date's year
         base = (prev or pub) if what.endswith(" year") else prev
         if base is None:
             return _d("XXXX" if what.endswith(" year") else "XXXX-XX-XX")
@@ -725,11 +726,15 @@ def _durationr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, t
     g = m.groups
     if g.get("allunit"):  # "all day", "all month": one whole unit
         return _d(_duration(1, g["allunit"]), typ="DURATION")
+    if g.get("longunit"):  # "a weeklong festival", "a yearlong inquiry": one unit
+        return _d(_duration(1, g["longunit"]), typ="DURATION")
     if g.get("addl") and not g.get("num"):  # "an extra week", "another year": one unit
         g = {**g, "num": "one"}
     n = _num(g["num"])
     if n is None:
         return None
+    if g.get("andhalf"):  # "a year and a half"
+        n += 0.5
     unit = g["unit"].lower()
     if (g["num"].lower() in ("a", "an") and m.rule == "duration" and not g.get("rel") and not g.get("pmod")
             and (_RATE_BEFORE.search(text, 0, m.start)
@@ -853,7 +858,7 @@ def _counted_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w$£€])(?i:{count})\s+(?:of\s+)?(?:[A-Za-z][\w-]*\s+){{0,2}}{plural}\s+$")
 
 
-_RATE_BEFORE = re.compile(r"(?<![\w,.])(?!(?:1[6-9]|20)\d\d\b)[$£€]?(?:\d[\d,.]*\d|\d)(?:\s*(?:million|billion))?\s+$")
+_RATE_BEFORE = re.compile(r"(?<![\w,.])(?!(?:1[6-9]|20)\d\d\b)[$£€]?(?:\d[\d,.]*\d|\d)(?:\s*(?:million|billion))?(?:\s+|-)$")
 
 
 RESOLVERS: dict[str, Resolver] = {

@@ -85,13 +85,16 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
     YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d,]\d|\s*%)"
     WD = rf"(?P<wd>{_cap(v['weekday'])})"
+    # a weekday with its date after it ("6:38 p.m. on Saturday, May 18"): the time is on that date; the weekday
+    # and the date are one expression of their own
+    WD_NO_DATE = rf"(?!,?\s+(?:{_cap(full)}|(?:{_cap(abbr)})\.?)\s+\d)"
     SEASON = rf"(?P<season>{_alt(v['season'])})"
     POD = rf"(?P<pod>{_alt(v['partofday'])})"
     PODOF = r"(?:the\s+(?P<podof>morning|afternoon|evening|night)\s+of\s+)?"
     numw = [w for w in v["number"] if w not in ("a", "an", "a single")]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     units1 = "one|two|three|four|five|six|seven|eight|nine"
-    NUMBARE = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{tens})[-\s](?:{units1})|{_alt(numw)}|a\s+single(?=\s)|an?)"
+    NUMBARE = (rf"(?:\d+(?:-|\s)1/2(?!\d)|\d+\s?½|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{tens})[-\s](?:{units1})|{_alt(numw)}|a\s+single(?=\s)|an?)"
                r"(?:[-\s]+and[-\s]+a[-\s]+half)?")
     NUM = rf"(?P<num>{NUMBARE})"
     VAGUE = rf"(?P<vague>{_alt(v['vague'])})"
@@ -128,9 +131,11 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                     # "the last three months of" before a year as a sign that the year is over)
                     r"|(?:the\s+)?(?P<mord>first|last|final)\s+(?P<mn>three|six|3|6)\s+months\s+of\s+"
                     r"(?:(?P<mrel>last|this|next)\s+year|the\s+(?:current\s+)?year\b)"),
-        ("century", r"(?:the\s+)?\b(?P<cent>1[5-9]|2[01])(?:st|nd|rd|th)[-\s]+century"
-                    r"|(?:the\s+)?(?P<centw>nineteenth|twentieth|twenty-first)\s+century"),
-        ("decade", r"(?:(?:the\s+)?(?:(?P<smod>early|mid|late)[-\s]+)?\b(?P<dec>(?:1[6-9]|20)\d)0(?:s|['’]s)\b)"
+        # "the 14th century", "the early 18th century", "the mid-19th century" (not "the fifth century BC")
+        ("century", rf"(?:the\s+)?(?:(?P<smod>early|mid|late)[-\s]+)?"
+                    rf"(?:\b(?P<cent>[1-9]|1\d|2[01])(?:st|nd|rd|th)|(?P<centw>{_alt(v['centuryword'])}))[-\s]+century\b"
+                    r"(?!\s+(?:BC|B\.C\.|BCE|B\.C\.E\.)(?!\w))"),
+        ("decade", r"(?:(?:the\s+)?(?:(?P<smod>early|mid|late)[-\s]+)?\b(?P<dec>(?:1[6-9]|20)\d|(?<=the\s)1[1-5]\d)0(?:s|['’]s)\b)"
                    r"|(?:the\s+)?(?:(?P<smod2>early|mid|late)[-\s]+)?(?:['’]|(?<=the\s)|(?<=the\searly\s)|(?<=the\slate\s)|(?<=0s\sand\s)|(?<=0s\sor\s)|(?<=0s\sto\s))(?P<dec2>\d)0s\b"
                    rf"|\bthe\s+(?:(?P<smod3>early|mid|late)[-\s]+)?(?P<decw>{_alt(v['decadeword'])})\b"),
         ("year", rf"(?:(?:{POSMOD})[-\s]+)?(?:the\s+year\s+)?(?<![\w$£€#.])(?<![A-Za-z]-){YEAR}(?!\w|-[A-Za-z])"
@@ -147,7 +152,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("dom", r"(?P<pre>\b(?:on|by|until|since|from)\s+)the\s+(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
                 r"(?![-\s]+(?:of|century|anniversary|birthday|floor|time|place|row|round|day|week|year|edition|"
                 r"annual|consecutive|straight|minute|hour|season|episode|game|inning|hole|lap|percent|%)\b)"),
-        ("theday", r"\b(?P<theday>the\s+(?:same\s+)?day|that\s+day|the\s+weekend|that\s+time"
+        ("theday", r"\b(?P<theday>the\s+(?:same\s+)?day|that\s+day|the\s+weekend|that\s+time|that\s+date"
                    r"|the\s+(?:entire|whole|full)\s+year)\b(?!\s+(?:of|before|after|when|that)\b)"),
         # "for a second consecutive day", "fourth week in a row": the current such unit
         ("nthrow", r"(?:(?:a|the)\s+)?(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
@@ -191,25 +196,27 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("time", r"(?:(?P<tapx>about|around|approximately|roughly)\s+)?(?:"
                  r"\b(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
                  r"(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T|BST|CET|(?-i:[ECMP]T))\b)?"
-                 rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd>')}|(?P<tdeic>today|yesterday|tomorrow))\b)?"
+                 rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd>')}|(?P<tdeic>today|yesterday|tomorrow))\b{WD_NO_DATE})?"
                  r"|\b(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[ECMP][SD]T|BST|CET)\b)?"
-                 rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd3>')}|(?P<tdeic3>today|yesterday|tomorrow))\b)?"
+                 rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd3>')}|(?P<tdeic3>today|yesterday|tomorrow))\b{WD_NO_DATE})?"
                  r"|\b(?P<hh3>[01]\d|2[0-3])(?P<mm3>[0-5]\d)\s+(?P<tz3>UTC|GMT|hours)\b"
                  # "three o'clock in the afternoon", "10 o'clock on Tuesday"
                  r"|\b(?P<hh5>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock\b"
                  r"(?:\s+(?P<opod>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?"
-                 rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd5>')}|(?P<tdeic5>today|yesterday|tomorrow))\b)?"
-                 rf"|\b(?P<noon>noon|midnight|midday)\b(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd2>')}|(?P<tdeic2>today|yesterday|tomorrow))\b)?)"),
+                 rf"(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd5>')}|(?P<tdeic5>today|yesterday|tomorrow))\b{WD_NO_DATE})?"
+                 rf"|\b(?P<noon>noon|midnight|midday)\b(?:\s+(?:on\s+)?(?:{WD.replace('<wd>', '<twd2>')}|(?P<tdeic2>today|yesterday|tomorrow))\b{WD_NO_DATE})?)"),
         ("duration", rf"(?:(?:the\s+)?(?P<rel>past|{LAST}|next|previous|first|coming|following|final)\s+"
                      rf"|the\s+(?=(?:{NUMBARE})\s+{UNITS.replace('(?P<unit>', '(?:')}\b))?"
                      rf"{MODPRE}?{NUM}(?:\s+|-)(?:(?:more|full|straight|consecutive|trading|business|long|extra|"
                      rf"additional)[-\s]+)?"
-                     rf"{UNITS}\b(?![-\s]+olds?\b)(?:-long\b|(?P<plus>-plus\b))?"),
+                     rf"{UNITS}\b(?![-\s]+olds?\b)(?:-long\b|(?P<plus>-plus\b))?(?P<andhalf>\s+and\s+a\s+half\b)?"),
         # "an extra week", "the additional week", "another year", "a further two months": units added to others
         ("duration", rf"(?P<addl>(?:an?|the)\s+(?:extra|additional|further)|another)\s+(?:{NUM}\s+)?{UNITS}\b"
                      r"(?![-\s]+olds?\b|-)"),
         # "all day", "campaigned all month": one whole unit (not "all day-care centers")
         ("duration", r"(?<![-\w])(?P<all>[Aa]ll)\s+(?P<allunit>day|week|month|year|night)\b(?![-'’])"),
+        # "a weeklong festival", "the yearlong inquiry": one unit
+        ("duration", r"\b(?P<longunit>hour|day|week|month|year)long\b"),
         # "the last year-plus", "the past month-plus": more than one such unit (no number written)
         ("duration", rf"(?:the\s+)?(?P<rel>past|{LAST}|previous)\s+{UNIT}(?P<plus>-plus)\b"),
         ("vaguedur", rf"(?:(?:the\s+)?(?P<rel>past|{LAST}|next|coming)\s+)?{VAGUE}\s+{UNIT}s\b(?![-\s]+olds?\b)"
@@ -328,6 +335,14 @@ _ANOTHER_DAY = re.compile(r"\b(?:fight|just)\s+another\s+day\b|\banother\s+day\s
 _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
                            r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen))[\s-]+$", re.I)
 _OF_AGE = re.compile(r"^\s+of\s+age\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:age|aged|ages)\s+$", re.I)  # "above age 6 months", "babies aged 9 months"
+_AS_BEFORE = re.compile(r"\bas\s+$", re.I)
+_AS_AFTER = re.compile(r"^\s+as\b", re.I)
+# a street name after a number: "1909 Maple Drive", "2012 N. Oak Street", "1600 Pennsylvania Avenue"
+_STREET_AFTER = re.compile(
+    r"^[ \t]+(?:(?:[NSEW]\.?|North|South|East|West)[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}"
+    r"(?:Drive|Dr|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Parkway|Pkwy|"
+    r"Circle|Highway|Hwy|Trail|Pike)\b")
 _INDEX_AFTER = re.compile(r"^\s+(?:index|indices|fund|series)\b", re.I)
 _ACRONYM_BEFORE = re.compile(r"(?-i:\b[A-Z]{2,}(?:['’]s)?)[ \t]+$")
 _SHOW_AFTER = re.compile(r"^[ \t]+(?:show|program|programme|newspaper|co-host|host|anchor)\b")
@@ -428,8 +443,8 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # "the first half of the match": a part of a game, a speech, a book; "… of July": a month's
     if name == "duration" and (g.get("num") or "").lower() in ("a", "an") and text.startswith(("s", "S"), m.end("unit")):
         return False  # "a weeks-long strike": the article is the noun's; "weeks-long" is a vague duration
-    if name == "duration" and _OF_AGE.match(after):
-        return False  # "40 years of age": an age
+    if name == "duration" and (_OF_AGE.match(after) or (g.get("num") and _AGE_BEFORE.search(before))):
+        return False  # "40 years of age", "above age 6 months": an age
     if name == "weekday" and (g.get("pod") or "")[:1].isupper() and re.match(r"^\s+[A-Z]", after):
         return False  # "Saturday Night Live"
     if name == "decade" and re.search(r"\d['’]s$", m.group(0)) and not re.match(r"(?i)(?:the|early|mid|late)\b", m.group(0)):
@@ -443,6 +458,10 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # "pay another quarter" (a fraction, a coin), "live to fight another day", "just another day"
     if name == "ref" and (g.get("ref") or "").lower() == "the past" and _QUANTITY_AFTER.match(after):
         return False  # "the past five seasons": a duration phrase the rules did not cover
+    if name == "ref" and (g.get("ref") or "").lower() == "soon" and (_AS_BEFORE.search(before) or _AS_AFTER.match(after)):
+        return False  # "as soon as next week", "as soon as possible", "soon as": a connective, not a time
+    if name == "year" and g.get("year") and not g.get("smod") and _STREET_AFTER.match(after):
+        return False  # "1909 Maple Drive", "at 2012 N. Oak Street": a house number
     if name == "ref" and g.get("adjref") and _NUMBER_BEFORE.search(before):
         return False  # "its five current models"
     if name == "vaguedur" and g.get("bare") and _CLAUSE_AFTER.match(after) and not _OF_NOUN.match(after):
@@ -461,11 +480,13 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
 _WORDS = re.compile(r"[A-Za-z]+|\d+")
 _KIND_WORDS = {
     "unit": "second minute hour day days night week weekend fortnight month quarter half year decade century "
-            "centuries same nineteenth twentieth time session",
+            "centuries same nineteenth twentieth time session hourlong daylong weeklong monthlong yearlong",
     "season": "spring summer autumn fall winter",
     "pod": "morning afternoon evening overnight tonight night",
     "deic": "today tomorrow yesterday tonight",
     "ref": "now nowadays current currently recent recently lately past future soon moment present term being days",
+    "date": "date",
+    "cent": "century centuries",
     "setadj": "annual annually daily weekly monthly yearly hourly quarterly nightly biweekly",
     "fiscal": "fiscal financial",
     "decw": "twenties thirties forties fifties sixties seventies eighties nineties",
@@ -490,8 +511,8 @@ _DIGIT = frozenset({"digit"})
 _RULE_NEEDS = {
     "iso": "digit", "slash": "digit", "mdy": "month", "dmy": "month", "my": "month", "monrel": "month",
     "modrel": "unit season month digit", "modmon": "month", "earlier": "unit deic", "quarter": "unit digit",
-    "century": "unit digit", "decade": "digit decw", "year": "digit", "season": "season", "weekday": "weekday",
-    "month": "month", "relunit": "unit", "yearprev": "unit", "yearago": "unit", "weekof": "month", "yearend": "unit", "nthrow": "unit", "theyear": "unit", "podtrade": "pod", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit",
+    "century": "cent", "decade": "digit decw", "year": "digit", "season": "season", "weekday": "weekday",
+    "month": "month", "relunit": "unit", "yearprev": "unit", "yearago": "unit", "weekof": "month", "yearend": "unit", "nthrow": "unit", "theyear": "unit", "podtrade": "pod", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit date",
     "deictic": "deic pod", "ago": "unit", "time": "digit", "duration": "unit", "vaguedur": "unit long",
     "set": "unit weekday season setadj pod", "ref": "ref", "holiday": "holiday", "fiscal": "fiscal",
 }
