@@ -478,7 +478,8 @@ def _theday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
         value = _unit_value(pub, "weekend", -1 if back else 0) if pub else None
         return _d(value or "XXXX-WXX-WE", anchor=pub.ref if value and pub else None)
     if what == "the day" and prev is not None and prev.pos is not None and prev.pos <= m.start \
-            and len(PARA_BREAK.findall(text, prev.pos, m.start)) > 2:
+            and len(PARA_BREAK.findall(text, prev.pos, m.start)) > 2 and not (
+            text[max(0, m.start - 3) : m.start].lower() == "on " and _ON_THE_DAY.match(text, m.end)):
         return _d("XXXX-XX-XX")  # "the day this became personal" paragraphs after the last day named: not that day
     base = prev if prev is not None and prev.date is not None else pub
     if base is None or base.date is None:
@@ -486,6 +487,8 @@ def _theday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tens
     return _d(_ymd(base.date), anchor=base.ref, anaphoric=base is prev)
 
 
+# "down 2.7% on the day." (the clause ends there): the day being reported, however far back it was named
+_ON_THE_DAY = re.compile(r"\s*[.,;]")
 PARA_BREAK = re.compile(r"\n\s*")  # a line break and the blank space after it (one per paragraph break)
 
 
