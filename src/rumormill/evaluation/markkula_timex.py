@@ -1,0 +1,71 @@
+"""``rumormill eval markkula-timex PATH``: TIMEX3 on our own annotation of 15 Markkula news articles (2023-25).
+
+A third lot for our news set, kept entirely as a test set (never tuned on): 15 articles of the
+markkula-journ-sourcing collection (NYT, Reuters, CalMatters, local outlets; 2023-2025), drawn at random
+(seed 202611293) from the 34 articles with an ISO ``Date:`` line and at most 1,500 words. Annotated by
+the rumormill developers under TimeML 1.2.1 TIMEX3 (TimeBank/TE3 conventions) as the other lots: blind
+first, then compared with the tagger, an annotation changed only on a guideline reason; the annotators
+did not report the tagger's errors.
+
+The article's ``Date:`` line is its DCT, which TimeML keeps outside the text: it is blanked out with
+spaces (offsets unchanged) before annotation and tagging, and given to the tagger as the DCT. The
+tables are ``evaluation/data/markkula_timex.tsv`` (file, start, end, extent, type, value, mod, part) and
+``evaluation/data/markkula_timex_docs.tsv`` (file, DCT, part); the texts are read in place from PATH.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from rumormill.errors import InputError
+from rumormill.evaluation import newsset
+from rumormill.evaluation.timeml import Doc, evaluate, format_extent
+
+ANNOTATIONS = "markkula_timex.tsv"
+DOCUMENTS = "markkula_timex_docs.tsv"
+PARTS = ("test",)
+_DATE_LINE = re.compile(r"^\ufeff?\s*Date\s*:\s*(\d{4}-\d{2}-\d{2})[^\n]*", re.I | re.M)
+
+
+def documents() -> dict[str, tuple[str, str]]:
+    """file name (without .txt) -> (DCT, part) for every article of the lot."""
+    return {f[0]: (f[1], f[2]) for f in newsset.lines(DOCUMENTS)}
+
+
+def table() -> dict[str, list[newsset.Row]]:
+    return newsset.table(ANNOTATIONS)
+
+
+def without_date_line(raw: str) -> str:
+    """The article with its ``Date:`` line blanked out (the same length: offsets do not move)."""
+    return _DATE_LINE.sub(lambda m: " " * len(m.group(0)), raw, count=1)
+
+
+def load(path: str, limit: int | None = None, split: str | None = None) -> list[Doc]:
+    splits = newsset.splits(split, PARTS)
+    root = Path(path)
+    folder = next((c for c in (root / "articles", root) if c.is_dir() and any(c.glob("*.txt"))), None)
+    if folder is None:
+        raise InputError(f"no markkula-journ-sourcing articles (articles/*.txt) under {path}")
+    gold_rows = table()
+    docs: list[Doc] = []
+    for name, (dct, part) in sorted(documents().items()):
+        if part not in splits:
+            continue
+        file = folder / f"{name}.txt"
+        if not file.is_file():
+            raise InputError(f"{file}: annotated article not found")
+        docs.append(newsset.doc(name, without_date_line(file.read_text(encoding="utf-8")), dct, gold_rows.get(name, [])))
+    return docs[:limit]
+
+
+def run(path: str, **options: Any) -> dict[str, Any]:
+    docs = load(path, options.get("limit"), options.get("split"))
+    figs, _ = evaluate(docs, errors=options.get("errors"))
+    return {"figures": figs, "split": options.get("split")}
+
+
+def format(result: dict[str, Any]) -> str:
+    return format_extent(result["figures"], "Markkula news articles (15, a test set), rumormill TIMEX3 annotation (DCT given)")
