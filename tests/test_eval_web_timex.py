@@ -16,7 +16,7 @@ AEB = DATA / "extraction" / "scrapinghub-aeb"
 
 def test_tables_are_well_formed() -> None:
     docs = web_timex.documents()
-    assert len(docs) == 40
+    assert len(docs) == 60
     assert sorted(p for _d, p, _u in docs.values()).count("dev") == 20
     assert all(d[:2] == "20" and len(d) == 10 and u.startswith("http") for d, _p, u in docs.values())
     table = web_timex.table()
@@ -30,14 +30,14 @@ def test_tables_are_well_formed() -> None:
 
 def test_every_extent_matches_the_text() -> None:
     docs = web_timex.load(str(need_shared(AEB)))
-    assert len(docs) == 40
-    assert [len(web_timex.load(str(AEB), split=p)) for p in web_timex.PARTS] == [20, 20]
+    assert len(docs) == 60
+    assert [len(web_timex.load(str(AEB), split=p)) for p in web_timex.PARTS] == [20, 20, 20]
     assert sum(len(d.gold) for d in docs) == sum(len(r) for r in web_timex.table().values())
 
 
 def test_unknown_split_and_missing_corpus_are_input_errors(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(InputError, match="dev and test"):
-        web_timex.load(str(tmp_path), split="train")
+    with pytest.raises(InputError, match="train, dev, test"):
+        web_timex.load(str(tmp_path), split="nope")
     with pytest.raises(InputError, match=r"ground-truth\.json"):
         web_timex.load(str(tmp_path))
 

@@ -1,12 +1,13 @@
 """``rumormill eval web-timex PATH``: TIMEX3 on our own annotation of 40 news web pages (2014-19).
 
-A second lot for our news set (after ``polnear-timex``), from other outlets and years: 40 English
-article bodies of the scrapinghub article-extraction benchmark (Reuters, BBC, CNN, NYT, CBS, Fox,
-The Hill, LA Times, trade and local papers; mostly November 2019), drawn at random (seed 20261129)
-from the pages with 150-1400 words. Annotated by the rumormill developers under TimeML 1.2.1 TIMEX3
-(TimeBank/TE3 conventions) exactly as the PolNeAR lot: blind first, then compared with the tagger,
-an annotation changed only on a guideline reason. Two parts, fixed before annotation:
-``dev`` (20 pages, tuned on after its first measurement) and ``test`` (20, never tuned on).
+A second lot for our news set (after ``polnear-timex``), from other outlets and years: 60 English
+article bodies of the scrapinghub article-extraction benchmark (Reuters, BBC, CNN, NYT, AP, CBS, Fox,
+The Hill, LA Times, trade and local papers; mostly November 2019), drawn at random from the pages
+with 150-1400 words. Annotated by the rumormill developers under TimeML 1.2.1 TIMEX3 (TimeBank/TE3
+conventions) exactly as the PolNeAR lot: blind first, then compared with the tagger, an annotation
+changed only on a guideline reason. Three parts, each fixed before it was annotated: ``dev`` and
+``test`` (20 pages each, seed 20261129; dev tuned on after its first measurement, test never) and
+``train`` (20 more pages, seed 202611292, annotated after the first round of fixes and tuned on).
 
 The tables live in the package: ``evaluation/data/web_timex.tsv`` (page id, start, end, extent, type,
 value, mod, part) and ``evaluation/data/web_timex_docs.tsv`` (page id, DCT, part, URL; every page of the
@@ -18,35 +19,26 @@ from PATH (``ground-truth.json``). Scores use the TempEval-3 definitions of ``ti
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from rumormill.errors import InputError
-from rumormill.evaluation.timeml import Doc, Gold, evaluate, format_extent
+from rumormill.evaluation import newsset
+from rumormill.evaluation.timeml import Doc, evaluate, format_extent
 
 ANNOTATIONS = "web_timex.tsv"
 DOCUMENTS = "web_timex_docs.tsv"
-PARTS = ("dev", "test")
-Row = tuple[int, int, str, str, str, str]
-
-
-def _lines(name: str) -> list[list[str]]:
-    text = resources.files("rumormill.evaluation").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+PARTS = ("train", "dev", "test")
 
 
 def documents() -> dict[str, tuple[str, str, str]]:
     """page id -> (DCT, part, URL) for every page of the lot."""
-    return {f[0]: (f[1], f[2], f[3]) for f in _lines(DOCUMENTS)}
+    return {f[0]: (f[1], f[2], f[3]) for f in newsset.lines(DOCUMENTS)}
 
 
-def table() -> dict[str, list[Row]]:
+def table() -> dict[str, list[newsset.Row]]:
     """page id -> [(start, end, extent, type, value, mod)] from the packaged annotation table."""
-    out: dict[str, list[Row]] = {}
-    for f in _lines(ANNOTATIONS):
-        out.setdefault(f[0], []).append((int(f[1]), int(f[2]), f[3], f[4], f[5], f[6]))
-    return out
+    return newsset.table(ANNOTATIONS)
 
 
 def _bodies(path: str) -> dict[str, str]:
@@ -63,9 +55,7 @@ def _bodies(path: str) -> dict[str, str]:
 
 
 def load(path: str, limit: int | None = None, split: str | None = None) -> list[Doc]:
-    splits = PARTS if split in (None, "all") else (split,)
-    if any(s not in PARTS for s in splits):
-        raise InputError(f"--split {split}: this set has the parts dev and test")
+    splits = newsset.splits(split, PARTS)
     bodies = _bodies(path)
     gold_rows = table()
     docs: list[Doc] = []
@@ -75,13 +65,7 @@ def load(path: str, limit: int | None = None, split: str | None = None) -> list[
         text = bodies.get(page)
         if text is None:
             raise InputError(f"{page}: annotated page not found in {path}/ground-truth.json")
-        gold: list[Gold] = []
-        for start, end, extent, typ, value, _mod in gold_rows.get(page, []):
-            if text[start:end] != extent:
-                raise InputError(f"{page}: the annotation {start}-{end} {extent!r} does not match the text "
-                                 f"{text[start:end]!r} (a different benchmark version?)")
-            gold.append(Gold(start=start, end=end, type=typ, value=value))
-        docs.append(Doc(name=page, text=text, dct=dct, gold=sorted(gold, key=lambda g: g.start)))
+        docs.append(newsset.doc(page, text, dct, gold_rows.get(page, [])))
     return docs[:limit]
 
 
@@ -92,6 +76,6 @@ def run(path: str, **options: Any) -> dict[str, Any]:
 
 
 def format(result: dict[str, Any]) -> str:
-    title = (f"news web pages (scrapinghub-aeb), part {result.get('split') or 'dev+test'}, "
+    title = (f"news web pages (scrapinghub-aeb), part {result.get('split') or 'train+dev+test'}, "
              "rumormill TIMEX3 annotation (DCT given)")
     return format_extent(result["figures"], title)
