@@ -47,6 +47,8 @@ def _month_no(name: str) -> int:
 
 def _iso(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
+    if g.get("dyear"):  # "2018.04.05"
+        return _d(f"{g['dyear']}-{g['dmonth']}-{g['dday']}")
     value = f"{g['year']}-{g['month']}-{g['day']}"
     if g.get("hh"):
         return _d(f"{value}T{g['hh']}:{g['mm']}", typ="TIME")
@@ -230,7 +232,11 @@ def _earlier(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
 def _quarter(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm | None:
     g = m.groups
     if g.get("q"):
-        return _d(f"{g['qyear']}-Q{g['q']}")
+        if g.get("qyear"):
+            return _d(f"{g['qyear']}-Q{g['q']}")
+        if pub is None:  # a bare "Q3": the quarter the tense allows nearest the reporting date
+            return _d(f"XXXX-Q{g['q']}")
+        return _d(f"{_place_part(m, text, pub, int(g['q']), False, tense):04d}-Q{g['q']}", anchor=pub.ref)
     if g.get("mn"):  # "the last three months of 2015": the calendar part they make up (Q4), no duration
         half = g["mn"].lower() in ("six", "6")
         first = g["mord"].lower() == "first"
@@ -725,6 +731,9 @@ def _near(m: Mention, prev: Anchor) -> bool:
     return prev.pos is not None and 0 <= m.start - prev.pos <= 80
 
 
+_ABBR_UNIT = {"min": "minute", "hr": "hour", "sec": "second"}
+
+
 def _durationr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm | None:
     g = m.groups
     if g.get("allunit"):  # "all day", "all month": one whole unit
@@ -738,7 +747,7 @@ def _durationr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, t
         return None
     if g.get("andhalf"):  # "a year and a half"
         n += 0.5
-    unit = g["unit"].lower()
+    unit = _ABBR_UNIT[g["abbr"].lower().rstrip("s")] if g.get("abbr") else g["unit"].lower()
     if (g["num"].lower() in ("a", "an") and m.rule == "duration" and not g.get("rel") and not g.get("pmod")
             and (_RATE_BEFORE.search(text, 0, m.start)
                  or (_counted_before().search(text, max(0, m.start - 80), m.start)
@@ -758,6 +767,7 @@ def _vaguedur(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
         if g.get(key):
             return _d(_duration(None, g[key].split()[-1].lower().rstrip("s")), typ="DURATION", vague=True)
     unit = (g.get("unit") or g.get("unitb") or g.get("unitr") or g.get("unitc") or g.get("unitof") or g.get("unitk")
+            or g.get("unitm")
             or g.get("units") or "year").lower()
     return _d(_duration(None, unit.rstrip("s")), typ="DURATION", vague=True)
 
@@ -786,6 +796,8 @@ def _set(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
 def _ref(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     if m.groups.get("adjref"):
         return _d("PAST_REF" if m.groups["adjref"].lower() == "recent" else "PRESENT_REF")
+    if m.groups.get("backday"):  # "back in the day"
+        return _d("PAST_REF")
     if m.groups.get("refat"):  # "at the moment": listed with its preposition
         return _d(vocab()["ref"]["at " + re.sub(r"\s+", " ", m.groups["refat"].lower())])
     return _d(vocab()["ref"][re.sub(r"\s+", " ", m.groups["ref"].lower())])

@@ -108,8 +108,10 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     DEICTIC = r"(?P<deic>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
     relunit = rf"(?:(?:the\s+(?=(?:following|previous)\b))?{REL}\s+(?:{UNIT}|{SEASON}|{MONFULL})|the\s+(?P<thewhat>year|month|week|decade|day)|{YEAR})"
     rules: list[tuple[str, str]] = [
+        # "2013-03-22", "2013-03-22T09:30"; "2018.04.05" (not a longer dotted number)
         ("iso", r"\b(?P<year>(?:1[6-9]|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)"
-                r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?\b"),
+                r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?\b"
+                r"|\b(?P<dyear>(?:1[6-9]|20)\d\d)\.(?P<dmonth>0[1-9]|1[0-2])\.(?P<dday>[0-3]\d)\b(?!\.\d)"),
         ("slash", r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)(?![\d/])"),
         # "the night of March 5": a part of that day (TIME)
         ("mdy", rf"{PODOF}(?:{WD},?\s+)?\b{MON}\s+{DAY}(?:\s*,?\s*(?:of\s+)?{YEAR})?"),
@@ -125,7 +127,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)[-\s]+(?P<qh>quarter|half)"
                     rf"(?:\s+of\s+(?:(?P<fy>fiscal[-\s]+(?:year\s+)?)?{YEAR}|(?P<rel>last|this|next)\s+year|the\s+year"
                     r"|(?:the\s+)?(?P<fyq>(?:current\s+)?fiscal\s+year)))?"
-                    r"|\bQ(?P<q>[1-4])\s+(?P<qyear>(?:19|20)\d\d)\b"
+                    r"|\bQ(?P<q>[1-4])(?:\s+(?P<qyear>(?:19|20)\d\d))?\b(?![-/.]\w)"
                     # "the first six months of the year" = H1, "the last three months of last year" = Q4 of the year
                     # before ("… of 2015" stays a duration and the year: the publication-date inference reads
                     # "the last three months of" before a year as a sign that the year is over)
@@ -152,7 +154,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("dom", r"(?P<pre>\b(?:on|by|until|since|from)\s+)the\s+(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
                 r"(?![-\s]+(?:of|century|anniversary|birthday|floor|time|place|row|round|day|week|year|edition|"
                 r"annual|consecutive|straight|minute|hour|season|episode|game|inning|hole|lap|percent|%)\b)"),
-        ("theday", r"\b(?P<theday>the\s+(?:same\s+)?day|that\s+day|the\s+weekend|that\s+time|that\s+date"
+        ("theday", r"(?<![Bb]ack\sin\s)\b(?P<theday>the\s+(?:same\s+)?day|that\s+day|the\s+weekend|that\s+time|that\s+date"
                    r"|the\s+(?:entire|whole|full)\s+year)\b(?!\s+(?:of|before|after|when|that)\b)"),
         # "for a second consecutive day", "fourth week in a row": the current such unit
         ("nthrow", r"(?:(?:a|the)\s+)?(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
@@ -215,13 +217,17 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                      r"(?![-\s]+olds?\b|-)"),
         # "all day", "campaigned all month": one whole unit (not "all day-care centers")
         ("duration", r"(?<![-\w])(?P<all>[Aa]ll)\s+(?P<allunit>day|week|month|year|night)\b(?![-'’])"),
+        # "a 30 min walk", "2 hrs": abbreviated clock units after a number
+        ("duration", r"(?P<num>\d+(?:\.\d+)?)\s*(?P<abbr>mins?|hrs?|secs?)\b(?!\.\w)"),
         # "a weeklong festival", "the yearlong inquiry": one unit
         ("duration", r"\b(?P<longunit>hour|day|week|month|year)long\b"),
         # "the last year-plus", "the past month-plus": more than one such unit (no number written)
         ("duration", rf"(?:the\s+)?(?P<rel>past|{LAST}|previous)\s+{UNIT}(?P<plus>-plus)\b"),
         ("vaguedur", rf"(?:(?:the\s+)?(?P<rel>past|{LAST}|next|coming)\s+)?{VAGUE}\s+{UNIT}s\b(?![-\s]+olds?\b)"
+                     # "a multiyear contract", "a multi-week tour": an unknown number of units
+                     r"|\bmulti-?(?P<unitm>day|week|month|year|decade)\b(?!-old)"
                      rf"|(?P<recent>recent\s+{UNIT.replace('<unit>', '<unitr>')}s)\b"
-                     rf"|(?P<pre>\b(?:for|within|in|over|after|take|takes|took|taking|spend|spends|spent|spending|"
+                     rf"|(?<![Bb]ack\s)(?P<pre>\b(?:for|within|in|over|after|take|takes|took|taking|spend|spends|spent|spending|"
                      rf"(?-i:a)\s+matter\s+of)\s+(?:just\s+|only\s+|mere\s+)?)(?P<bare>(?:the\s+)?{UNIT.replace('<unit>', '<unitb>')}s"
                      r"(?:\s+since(?=\s*[.,;:!?)\"”]|\s*$))?)\b"
                      # "weeks before the vote", "hours before the start": an unknown number of units before/after an
@@ -249,6 +255,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         # "at present", "at the moment": the preposition is needed but stays outside the extent (TimeML)
         ("ref", rf"\b(?P<ref>{_alt(w for w in v['ref'] if not w.startswith('at '))})\b(?![-‐])"
                 rf"|(?P<pre>\bat\s+)(?P<refat>{_alt(w[3:] for w in v['ref'] if w.startswith('at '))})\b(?![-‐])"
+                # "back in the day(s)": the past (not "back in the days of the empire")
+                r"|(?<=\b[Bb]ack\sin\s)(?P<backday>the\s+days?)\b(?!\s+(?:of|when|before|after|that)\b)"
                 # the adjectives "recent"/"current" before a noun ("the recent downturn", "the current state");
                 # not "most recent model", "five current models", "recent years" (a vague duration)
                 r"|(?<!\bmost\s)(?<!\bmore\s)\b(?P<adjref>recent|current)\b(?=\s+[a-z])"
@@ -335,9 +343,8 @@ _ANOTHER_DAY = re.compile(r"\b(?:fight|just)\s+another\s+day\b|\banother\s+day\s
 _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
                            r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen))[\s-]+$", re.I)
 _OF_AGE = re.compile(r"^\s+of\s+age\b", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:age|aged|ages)\s+$", re.I)  # "above age 6 months", "babies aged 9 months"
-_AS_BEFORE = re.compile(r"\bas\s+$", re.I)
-_AS_AFTER = re.compile(r"^\s+as\b", re.I)
+# "above age 6 months", "from the age of 48 months", "aged between 12 to 17"
+_AGE_BEFORE = re.compile(r"\b(?:age|aged|ages)(?:\s+(?:of|between|from))?\s+$", re.I)
 # a street name after a number: "1909 Maple Drive", "2012 N. Oak Street", "1600 Pennsylvania Avenue"
 _STREET_AFTER = re.compile(
     r"^[ \t]+(?:(?:[NSEW]\.?|North|South|East|West)[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}"
@@ -409,7 +416,8 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
             return False
         if name == "month" and not g.get("rel") and before.rstrip().endswith(("‘", "“", '"')):
             return False  # a quoted title such as ‘May December’
-        if name == "month" and not g.get("rel") and (after[:1] in ("’", "”", '"') or _CAPWORD_AFTER.match(after)):
+        if name == "month" and not g.get("rel") and (
+                (after[:1] in ("’", "”", '"') and not re.match(r"’s\b", after)) or _CAPWORD_AFTER.match(after)):
             return False  # "June Carter", ‘May December’
     if name == "season" and g.get("season"):
         sea = g["season"]
@@ -441,9 +449,10 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # a name ("Easter Island") or a thing named after the day ("the Christmas tree")
     if name == "quarter" and not g.get("q") and (_NOT_TIME_PART.match(after) or _OF_MONTH_AFTER.match(after)):
         return False  # "the first half of the match": a part of a game, a speech, a book; "… of July": a month's
-    if name == "duration" and (g.get("num") or "").lower() in ("a", "an") and text.startswith(("s", "S"), m.end("unit")):
+    if name == "duration" and g.get("unit") and (g.get("num") or "").lower() in ("a", "an") \
+            and text.startswith(("s", "S"), m.end("unit")):
         return False  # "a weeks-long strike": the article is the noun's; "weeks-long" is a vague duration
-    if name == "duration" and (_OF_AGE.match(after) or (g.get("num") and _AGE_BEFORE.search(before))):
+    if name in ("duration", "numrange") and (_OF_AGE.match(after) or (g.get("num") and _AGE_BEFORE.search(before))):
         return False  # "40 years of age", "above age 6 months": an age
     if name == "weekday" and (g.get("pod") or "")[:1].isupper() and re.match(r"^\s+[A-Z]", after):
         return False  # "Saturday Night Live"
@@ -458,8 +467,14 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # "pay another quarter" (a fraction, a coin), "live to fight another day", "just another day"
     if name == "ref" and (g.get("ref") or "").lower() == "the past" and _QUANTITY_AFTER.match(after):
         return False  # "the past five seasons": a duration phrase the rules did not cover
-    if name == "ref" and (g.get("ref") or "").lower() == "soon" and (_AS_BEFORE.search(before) or _AS_AFTER.match(after)):
-        return False  # "as soon as next week", "as soon as possible", "soon as": a connective, not a time
+    if name == "ref" and m.group(0) == "Now" and _NAME_WORD_BEFORE.search(before) and not _NOT_NAME.search(before):
+        return False  # "Prime Now", "Apocalypse Now": a name
+    if (name == "duration" and re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", m.group(0))
+            and _CAPWORD_AFTER.match(after)):
+        return False  # "the Three-Day Event", "a Six-Day War": part of a name
+    if name == "quarter" and g.get("q") and not g.get("qyear") and _NAME_WORD_BEFORE.search(before) \
+            and not _NOT_NAME.search(before):
+        return False  # "the new Audi Q3": a model name
     if name == "year" and g.get("year") and not g.get("smod") and _STREET_AFTER.match(after):
         return False  # "1909 Maple Drive", "at 2012 N. Oak Street": a house number
     if name == "ref" and g.get("adjref") and _NUMBER_BEFORE.search(before):
@@ -480,11 +495,12 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
 _WORDS = re.compile(r"[A-Za-z]+|\d+")
 _KIND_WORDS = {
     "unit": "second minute hour day days night week weekend fortnight month quarter half year decade century "
-            "centuries same nineteenth twentieth time session hourlong daylong weeklong monthlong yearlong",
-    "season": "spring summer autumn fall winter",
+            "centuries same nineteenth twentieth time session hourlong daylong weeklong monthlong yearlong "
+            "min mins hr hrs sec secs multiday multiweek multimonth multiyear multidecade",
+    "season": "spring summer autumn fall winter springtime summertime wintertime",
     "pod": "morning afternoon evening overnight tonight night",
     "deic": "today tomorrow yesterday tonight",
-    "ref": "now nowadays current currently recent recently lately past future soon moment present term being days",
+    "ref": "now nowadays current currently recent recently lately past future moment present term being days",
     "date": "date",
     "cent": "century centuries",
     "setadj": "annual annually daily weekly monthly yearly hourly quarterly nightly biweekly",
@@ -514,7 +530,7 @@ _RULE_NEEDS = {
     "century": "cent", "decade": "digit decw", "year": "digit", "season": "season", "weekday": "weekday",
     "month": "month", "relunit": "unit", "yearprev": "unit", "yearago": "unit", "weekof": "month", "yearend": "unit", "nthrow": "unit", "theyear": "unit", "podtrade": "pod", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit date",
     "deictic": "deic pod", "ago": "unit", "time": "digit", "duration": "unit", "vaguedur": "unit long",
-    "set": "unit weekday season setadj pod", "ref": "ref", "holiday": "holiday", "fiscal": "fiscal",
+    "set": "unit weekday season setadj pod", "ref": "ref unit", "holiday": "holiday", "fiscal": "fiscal",
 }
 _NUM_AFTER = re.compile(r"(?:(?:st|nd|rd|th)\b|[:/.-]\d|\s*[ap]\.?m\b|s\b|\s+(?:UTC|GMT|hours)\b)", re.I)
 _MARGIN = 48
