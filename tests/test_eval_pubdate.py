@@ -69,3 +69,20 @@ def test_cli_json_on_markkula_slice() -> None:
                          capture_output=True, text=True, check=True).stdout
     f = json.loads(out)
     assert f["documents"] == 3 and set(f) >= {"year_acc", "month_acc", "in_interval", "width_days_mean"}
+
+
+AEB = DATA / "extraction" / "scrapinghub-aeb"
+
+
+def test_web_pages_split_into_dev_and_test() -> None:
+    need_shared(AEB)
+    assert ev.corpus(str(AEB)) == "web"
+    kind, dev = ev.load(str(AEB), split="dev")
+    _, test = ev.load(str(AEB), split="test")
+    assert kind == "web" and (len(dev), len(test)) == (81, 80)
+    assert not {d.name for d in dev} & {d.name for d in test}
+    assert all(len(d.date) == 10 and d.text for d in dev + test)
+    with pytest.raises(EvalError, match="dev or test"):
+        ev.load(str(AEB), split="train")
+    result = ev.run(str(AEB), split="test", limit=3)
+    assert result["figures"]["documents"] == 3 and "scrapinghub-aeb test" in ev.format(result)
