@@ -297,3 +297,67 @@ def test_reports_say_why_the_date_is_unknown() -> None:
     md = render(ledger, "markdown")
     assert "**Published:** unknown (not dated: the latest past date is the bare year '2012'" in md
     assert "unknown (not dated:" in render(ledger, "html")
+
+
+# --- the web-page round: days outside past clauses, back-references, targets, untensed years ---
+
+def test_untensed_full_date_puts_publication_days_after_it() -> None:
+    p = infer("The mayor waves to supporters at a rally in Springfield on June 14, 2016. She spoke in 2012 too.")
+    assert p.how == "inferred" and p.earliest and p.latest
+    assert p.earliest <= "2016-06-16" <= p.latest
+    assert (dt.date.fromisoformat(p.latest) - dt.date.fromisoformat(p.earliest)).days <= 366
+    assert "June 14, 2016" in (p.reason or "")
+
+
+def test_a_posts_date_counts_whatever_the_tense() -> None:
+    p = infer("The senator will not back down. — Jane Roe (@janeroe) November 18, 2019\n\nIn 2017 the bill failed.")
+    assert p.earliest is not None and p.latest is not None
+    assert p.earliest <= "2019-11-19" <= p.latest
+
+
+def test_background_day_does_not_decide_when_later_past_evidence() -> None:
+    """Must not change: a day long before the past-tense evidence is background ('after the Sept. 11, 2001
+    attacks'), and a day in a past clause is no near day."""
+    p = infer("The law came after the Sept. 11, 2001 attacks. It was renewed in March 2015.")
+    assert "outside a past clause" not in (p.reason or "")
+    q = infer("The couple married in June 2019. They separated on March 3, 2022.")
+    assert "outside a past clause" not in (q.reason or "")
+
+
+def test_previous_year_is_no_last_year() -> None:
+    text = "Exports fell to $9 billion in 2018, down from $19 billion the previous year. Trade talks resumed on Nov. 6, 2019."
+    p = infer(text)
+    assert "'last year'" not in (p.reason or "")
+    assert p.earliest is not None and p.latest is not None and p.earliest <= "2019-11-18" <= p.latest
+    q = infer("The couple married in 2019. Last year they separated in 2023. They hope for 2024.")  # unchanged
+    assert "'last year' events are in 2023" in (q.reason or "")
+
+
+def test_anniversary_needs_of_before_the_year() -> None:
+    p = infer("The band's 50th Anniversary Tour 2020 kicks off in June. Tickets went on sale on Friday, Dec. 6.")
+    assert "2070" not in (p.reason or "")
+    q = infer("Crowds marked the 50th anniversary of the 1966 act on Monday.")  # unchanged
+    assert "(2016)" in (q.reason or "")
+
+
+def test_a_target_year_is_no_near_future() -> None:
+    """'by 2024' caps publication but does not put it in the year before; a plain future date still does."""
+    p = infer("NASA picked five firms in November 2018. It wants astronauts on the moon by 2024, officials said.")
+    assert p.earliest is not None and p.latest is not None
+    assert p.earliest <= "2019-11-18" <= p.latest
+    q = infer("The plant will open in 2011. The firm said on Monday it had hired 200 workers.")  # unchanged
+    assert (q.earliest, q.latest) == ("2010-01-01", "2010-12-31")
+
+
+def test_present_tense_month_is_not_a_past_bound() -> None:
+    p = infer("The results are featured in the December 2019 issue of the journal.")
+    assert p.how == "unknown" or (p.earliest is not None and p.earliest <= "2019-11-19")
+    q = infer("Sales fell in March 2008 and rose in April 2008.")  # a past month still bounds from below
+    assert q.earliest is not None and q.earliest >= "2008-12-01"
+
+
+def test_lone_present_or_untensed_year_abstains() -> None:
+    p = infer("The 2020 Sentra gets a new grille. Prices start at $19,000.")
+    assert p.how == "unknown" and "bare year" in (p.reason or "")
+    q = infer("The plant will open in 2011.")  # a future-tense year still gives the year before (unchanged)
+    assert q.how == "inferred" and (q.earliest, q.latest) == ("2010-01-01", "2010-12-31")

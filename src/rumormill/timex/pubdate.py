@@ -14,7 +14,9 @@ window is the interval (docs/time.md, `published`, has the weights and the figur
   four years ago"), "the 50th anniversary of the 1966 act", "20 years since 1996", an age with a birth
   year, weakly a present-tense year; "last year" next to events explicitly dated in year Y -> Y+1;
 - a weekday with a yearless date ("Tuesday, March 8") keeps the years in which that day is that weekday;
-- dates without a year ("June 18", "will vote on March 15") give the point month.
+- dates without a year ("June 18", "will vote on March 15") give the point month;
+- a full date outside a past clause (a caption's "on June 14, 2016", a post's date) puts publication days after it;
+  targets ("by 2024") cap it without being near; a lone present/untensed bare year ahead abstains.
 
 The interval is never wider than a year; ``reason`` lists the evidence in words.
 """
@@ -48,6 +50,8 @@ _DATE_ONLY = re.compile(
     re.I,
 )
 _LAST_YEAR = re.compile(r"\b(?:last|previous|past)\s+year\b|\bthe\s+year\s+before\b", re.I)
+_TARGET = re.compile(r"\b(?:by|until|till|through|to)\s+(?:at\s+least\s+)?$", re.I)
+_BACK_YEAR = re.compile(r"\bprevious\s+year\b|\bthe\s+year\s+before\b", re.I)
 _THIS_YEAR = re.compile(r"\bthis\s+year\b|\bearlier\s+this\s+year\b|\blater\s+this\s+year\b", re.I)
 _ABS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _HEAD_LINES = 6
@@ -176,7 +180,8 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
                 # "the 2016 race", "the 2020 Olympics": an event named by its year is talked about the year
                 # before it as much as after it, whatever the clause's tense
                 past.append((dt.date(span[0].year - 1, 1, 1), span[1], t))
-            elif t.tense == "future" or (t.tense == "present" and re.fullmatch(r"\d{4}", value)):
+            elif t.tense == "future" or (t.tense == "present" and re.fullmatch(r"\d{4}(?:-\d{2})?", value)) \
+                    or (t.tense is None and re.fullmatch(r"\d{4}", value)):
                 ahead.append((span[0], span[1], t))
             else:
                 past.append((span[0], span[1], t))
@@ -189,6 +194,9 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
     if not past and not ahead:
         return Published(value=None, earliest=None, latest=None, how="unknown",
                          reason="no dated evidence in the text")
+    day_answer = _near_day(text, tagged, past)
+    if day_answer is not None:
+        return day_answer
     reasons: list[str] = []
     planned = {t.norm.value for _a, _b, t in ahead if t.tense == "future" and len(t.norm.value) == 4}
     if planned and any(p[2].norm.value not in planned for p in past):
@@ -202,11 +210,20 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
         past = [p for p in past if p[0] <= ub]  # a "past" date after every future one is a tense error
     elif ub is not None and past:
         ub = None  # every future date is before the past ones: the tense guesses disagree, trust the past
-    last_year = any(_LAST_YEAR.search(t.text) for t in tagged)
+    # "the previous year" / "the year before" refer back to a year the text named, not to publication
+    last_year = any(_LAST_YEAR.search(t.text) and not t.norm.anaphoric and not _BACK_YEAR.search(t.text)
+                    for t in tagged)
     this_year = any(_THIS_YEAR.search(t.text) for t in tagged)
     latest = max(past, key=lambda p: (p[0], p[1])) if past else None
     future = [p for p in ahead if p[2].tense == "future"]
-    first = min(future or ahead, key=lambda p: p[0]) if ahead else None
+    # "by 2024", "through November 2028": a deadline or target can be years ahead, so it caps publication
+    # without saying it is near (it is no "earliest future date" to sit just before)
+    near_ahead = [p for p in ahead if not _TARGET.search(text, max(0, p[2].start - 30), p[2].start)]
+    near_future = [p for p in near_ahead if p[2].tense == "future"]
+    # (with no past date at all, a target is still the only bound: "will be wound up by January 30, 2009")
+    near_ahead = near_ahead or ([] if past else ahead)
+    near_future = near_future or ([] if past else future)
+    first = min(near_future or near_ahead, key=lambda p: p[0]) if near_ahead else None
     if latest is not None and latest[0].year < latest[1].year:
         event = _NOMINAL.match(text, latest[2].end)
         words = text[latest[2].start:event.end() if event else latest[2].end]
@@ -230,7 +247,7 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
     for _first, _last, _weight, why in votes:
         reasons.append(why)
     weekdays = _weekday_dates(text, tagged)
-    weak = _lone_past_year(latest, first, votes, weekdays, over)
+    weak = _lone_past_year(latest, first, votes, weekdays, over) or _only_ahead(latest, first, ahead, votes, weekdays)
     if weak is not None:
         return Published(value=None, earliest=None, latest=None, how="unknown", reason=weak)
     score = _month_scores(past, ahead, latest, first, last_year_in, yearless, votes,
@@ -280,6 +297,49 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
                      reason="; ".join(dict.fromkeys(reasons)))
 
 
+_FULL_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# a post's own date: "— Jane Roe (@jroe) November 18, 2019", tweet-date="…", datetime="…"
+_POSTED = re.compile(r"(?:\(@\w+\)|(?:tweet-date|datetime)=[\"'])\s*$")
+_NEAR_BEFORE = dt.timedelta(days=14)  # an untensed or present day date is mostly 0-7 days before publication
+_NEAR_LATER = dt.timedelta(days=60)  # past evidence starting this long after the day: the day is background
+
+
+def _near_day(text: str, tagged: list[Tagged], past: list[Span]) -> Published | None:
+    """Publication within days of a full date written outside a past clause, or None.
+
+    A day with its year in a present-tense or untensed clause ("This is HuffPollster for Monday, May 2, 2016",
+    a caption's "… on June 14, 2016", an embedded post's "— Jane Roe (@jroe) November 18, 2019") is mostly the
+    news day itself: on PolNeAR train 30 of 40 untensed and 15 of 18 present-tense ones lay within a week of
+    publication (in past clauses: 20 of 72, most of the rest years back). A post's date counts whatever the
+    tense guess. The latest such day decides, unless past-tense evidence starts more than two months after
+    it (then it is background, "Sept. 11, 2001", and the usual inference runs).
+    """
+    days: list[tuple[dt.date, Tagged]] = []
+    for t in tagged:
+        if t.norm.type not in ("DATE", "TIME") or t.norm.anaphoric or t.norm.mod in ("BEFORE", "AFTER"):
+            continue
+        m = _FULL_DAY.match(t.norm.value.split("T")[0])
+        if not m or not (t.tense in (None, "present") or _POSTED.search(text, max(0, t.start - 40), t.start)):
+            continue
+        with contextlib.suppress(ValueError):
+            days.append((dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), t))
+    if not days:
+        return None
+    day, t = max(days, key=lambda d: d[0])
+    if any(lo > day + _NEAR_LATER for lo, _hi, _t in past):
+        return None
+    lo = day - _NEAR_BEFORE
+    reasons = [f"'{t.text}' ({day.isoformat()}) is written outside a past clause: publication within days of it"]
+    later = [(a, p) for a, _b, p in past if day < a <= day + _NEAR_LATER and _FULL_DAY.match(p.norm.value.split("T")[0])]
+    if later:
+        a, p = max(later, key=lambda x: x[0])
+        lo = max(lo, a - dt.timedelta(days=_DAY_SLACK))
+        reasons.append(f"latest past date '{p.text}' ({a.isoformat()})")
+    hi = lo + dt.timedelta(days=365)
+    return Published(value=f"{day.year:04d}-{day.month:02d}", earliest=_iso(lo), latest=_iso(hi), how="inferred",
+                     reason="; ".join(reasons))
+
+
 def _lone_past_year(latest: Span | None, first: Span | None, votes: list[Vote],
                     weekdays: list[tuple[int, int, int, str | None, str]], over: dict[int, str]) -> str | None:
     """Why the evidence is too weak to date the text (the inference abstains), or None.
@@ -308,6 +368,23 @@ def _lone_past_year(latest: Span | None, first: Span | None, votes: list[Vote],
         if first is not None else ""
     return (f"not dated: the latest past date is the bare year '{latest[2].text}' ({year}){later}; a year alone "
             "says publication came after it, not how long after (no later month or day, no year vote)")
+
+
+def _only_ahead(latest: Span | None, first: Span | None, ahead: list[Span], votes: list[Vote],
+                weekdays: list[tuple[int, int, int, str | None, str]]) -> str | None:
+    """Why a bare year in a present or untensed clause cannot date the text alone (the inference abstains), or None.
+
+    With no past date, "the 2020 models are", "Tour 2020" says little about which side of publication the year
+    is: on PolNeAR train the window before it held the publication date in 5 of 15 such articles (web pages,
+    dev: 1 of 5). A future-tense year ("will open in 2011") is kept: the year before it is the usual reading.
+    A finer date (a month, a day), a weekday or an exact year vote still dates the text.
+    """
+    if latest is not None or first is None or weekdays or any(weight >= 1.0 for _a, _b, weight, _why in votes):
+        return None
+    if first[2].tense == "future" or not re.fullmatch(r"\d{4}", first[2].norm.value):
+        return None
+    return (f"not dated: no past date, and the earliest date ahead is the bare year '{first[2].text}' "
+            f"({first[2].norm.value}); a year alone says publication came before it, not how long before")
 
 
 _NEAR_FUTURE_YEARS = 2  # a future/present year this close after a bare past year brackets publication
@@ -462,9 +539,10 @@ _SINCE = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|te
 _BORN = re.compile(r"\bborn\s+(?:in\s+|on\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?((?:1[89]|20)\d\d)\b")
 _AGE = re.compile(r"(?:\b[A-Z][\w'’.-]+,\s+(\d{1,3}),|\b(?:is|aged?|turns|turned)\s+(\d{1,3})\b(?!\s*(?:%|percent|years?\s+ago)))")
 _GAP_WORDS = re.compile(r"^[\s,;:()—–-]*(?:(?:in|of|on|since|back|and|or|the|year|['’]s)[\s,;:()—–-]*){0,3}$", re.I)
+_OF_YEAR = re.compile(r"\s+of\s+(?:[\w'’-]+\s+){0,5}$")
 _CHEAP_ANNIVERSARY = re.compile(r"nniversar|irthday", re.I)
 _CHEAP_SINCE = re.compile(r"years\s+since", re.I)
-_SINCE_BEFORE = re.compile(r"\b(?:since|from|until|till|through|between|before|after)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_SINCE_BEFORE = re.compile(r"\b(?:since|from|until|till|through|between|before|after|by)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _PRESENT_VOTE = 0.25
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$")
@@ -523,7 +601,9 @@ def _year_votes(text: str, tagged: list[Tagged]) -> list[Vote]:
                 year, words = int(m.group(2)), m.group(0)
             else:
                 sent = _sentence_of(ends, m.start())
-                after = [y for y in years if y.start > m.end() and _sentence_of(ends, y.start) == sent]
+                # "the 50th anniversary of the 1966 act", not "50th Anniversary Tour 2020" (the tour's year)
+                after = [y for y in years if y.start > m.end() and _sentence_of(ends, y.start) == sent
+                         and _OF_YEAR.match(text, m.end(), y.start)]
                 if not after:
                     continue
                 year, words = int(after[0].norm.value), f"{m.group(0)} … {after[0].text}"
