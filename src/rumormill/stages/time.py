@@ -27,7 +27,7 @@ from rumormill.records import Published, Time
 from rumormill.timex import Norm, Tagged, find, tag
 from rumormill.timex.pubdate import anchor_of, dateline, from_removed, infer
 
-VERSION = "time.v3"
+VERSION = "time.v4"
 
 
 def run(state: State) -> None:
