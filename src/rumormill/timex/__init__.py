@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -100,7 +101,7 @@ def tag(text: str, published: Anchor | None, mentions: list[Mention] | None = No
                 prev = Anchor(year=a.year, month=a.month, day=a.day, ref=a.ref, pos=m.end)
                 if prev.date is not None:
                     prev_day = prev
-    return _time_then_date(text, out)
+    return _weekday_ranges(text, _time_then_date(text, out), published)
 
 
 _DAY_ANAPHORA = frozenset({"earlier", "theday", "podtrade"})
@@ -188,6 +189,43 @@ def _told_day(m: Mention, norm: Norm, tense: str | None, text: str, cues: _tense
 
 _TIME_DATE_GAP = re.compile(r"\s*(?:local\s+time\b)?\s*(?:,|\bon\b)?\s*")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+_RANGE_GAP = re.compile(r"\s*(?:through|thru|to|until|till|[-–—])\s*", re.I)
+
+
+def _weekday_ranges(text: str, out: list[Tagged], published: Anchor | None) -> list[Tagged]:
+    """"starting Sunday through Tuesday": two weekdays resolved apart so that the range runs backwards are put a
+    week closer together, on the side that keeps both nearer the reporting date."""
+    if published is None or published.date is None:
+        return out
+    pub = published.date
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.rule != "weekday" or b.rule != "weekday" or _RANGE_GAP.fullmatch(text, a.end, b.start) is None:
+            continue
+        da, db = _day_of(a.norm.value), _day_of(b.norm.value)
+        if da is None or db is None or da <= db:
+            continue
+        week = dt.timedelta(days=7)
+        back = max(abs((da - week - pub).days), abs((db - pub).days))  # the start a week earlier
+        ahead = max(abs((da - pub).days), abs((db + week - pub).days))  # the end a week later
+        tense = plain(a.tense or b.tense)
+        if tense == "future" or (tense != "past" and ahead < back):
+            if da <= db + week:
+                out[i + 1] = replace(b, norm=replace(b.norm, value=(db + week).isoformat()))
+        elif da - week <= db:
+            out[i] = replace(a, norm=replace(a.norm, value=(da - week).isoformat()))
+    return out
+
+
+def _day_of(value: str) -> dt.date | None:
+    if not _DAY_VALUE.fullmatch(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _time_then_date(text: str, out: list[Tagged]) -> list[Tagged]:

@@ -237,6 +237,11 @@ def _quarter(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
         if pub is None:  # a bare "Q3": the quarter the tense allows nearest the reporting date
             return _d(f"XXXX-Q{g['q']}")
         return _d(f"{_place_part(m, text, pub, int(g['q']), False, tense):04d}-Q{g['q']}", anchor=pub.ref)
+    if g.get("mon"):  # "the September quarter": the quarter with that month in it
+        q = (_month_no(g["mon"]) - 1) // 3 + 1
+        if pub is None:
+            return _d(f"XXXX-Q{q}")
+        return _d(f"{_place_part(m, text, pub, q, False, tense):04d}-Q{q}", anchor=pub.ref)
     if g.get("mn"):  # "the last three months of 2015": the calendar part they make up (Q4), no duration
         half = g["mn"].lower() in ("six", "6")
         first = g["mord"].lower() == "first"
@@ -738,6 +743,9 @@ def _durationr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, t
     g = m.groups
     if g.get("allunit"):  # "all day", "all month": one whole unit
         return _d(_duration(1, g["allunit"]), typ="DURATION")
+    if g.get("clockm"):  # a game clock, "with 3:08 to play"
+        minutes, seconds = int(g["clockm"]), int(g["clocks"])
+        return _d(f"PT{minutes}M{seconds}S" if seconds else f"PT{minutes}M", typ="DURATION")
     if g.get("longunit"):  # "a weeklong festival", "a yearlong inquiry": one unit
         return _d(_duration(1, g["longunit"]), typ="DURATION")
     if g.get("addl") and not g.get("num"):  # "an extra week", "another year": one unit
@@ -804,6 +812,23 @@ def _ref(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
 
 
 def _holiday(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+    """A named day, or with "weekend" after it the weekend of that day ("Labor Day weekend", a Monday holiday:
+    the weekend just before it; "Thanksgiving weekend": the weekend after the Thursday)."""
+    norm = _holiday_day(m, text, pub, prev, tense)
+    day = _FULL_DAY_VALUE.match(norm.value)
+    if not m.groups.get("hwe") or not day:
+        return norm if not m.groups.get("hwe") else _d("XXXX-WXX-WE")
+    d = dt.date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+    if d.isoweekday() == 1:
+        d -= dt.timedelta(days=2)  # a Monday holiday's weekend is the Saturday and Sunday before it
+    year, week, _ = d.isocalendar()
+    return _d(f"{year:04d}-W{week:02d}-WE", anchor=norm.anchor)
+
+
+_FULL_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _holiday_day(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     """A named day: fixed ("Christmas Eve"), the n-th weekday of a month ("Thanksgiving") or Easter-based."""
     g = m.groups
     rule = holidays()[holiday_key(g["hol"])]
@@ -880,6 +905,6 @@ RESOLVERS: dict[str, Resolver] = {
     "iso": _iso, "slash": _slash, "mdy": _mdy, "dmy": _mdy, "my": _my, "monrel": _monrel, "dom": _dom, "modrel": _modrel,
     "modmon": _modmon, "earlier": _earlier, "quarter": _quarter, "century": _century, "decade": _decade,
     "year": _yearr, "season": _season, "weekday": _weekdayr, "month": _month, "relunit": _relunitr,
-    "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "yearprev": _yearprev, "theyear": _theyear, "yearago": _yearago, "weekof": _weekof, "yearend": _yearend, "nthrow": _nthrow, "podtrade": _podtrade, "numrange": _durationr, "ago": _ago, "time": _time, "duration": _durationr, "vaguedur": _vaguedur,
+    "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "yearprev": _yearprev, "theyear": _theyear, "yearago": _yearago, "weekof": _weekof, "yearend": _yearend, "nthrow": _nthrow, "podtrade": _podtrade, "numrange": _durationr, "ago": _ago, "time": _time, "duration": _durationr, "gameclock": _durationr, "vaguedur": _vaguedur,
     "set": _set, "ref": _ref, "holiday": _holiday, "fiscal": _fiscal,
 }

@@ -128,6 +128,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                     rf"(?:\s+of\s+(?:(?P<fy>fiscal[-\s]+(?:year\s+)?)?{YEAR}|(?P<rel>last|this|next)\s+year|the\s+year"
                     r"|(?:the\s+)?(?P<fyq>(?:current\s+)?fiscal\s+year)))?"
                     r"|\bQ(?P<q>[1-4])(?:\s+(?P<qyear>(?:19|20)\d\d))?\b(?![-/.]\w)"
+                    # "the September quarter": the quarter that ends (or lies) in that month
+                    rf"|(?:the\s+)?{MONFULL}\s+quarter\b"
                     # "the first six months of the year" = H1, "the last three months of last year" = Q4 of the year
                     # before ("… of 2015" stays a duration and the year: the publication-date inference reads
                     # "the last three months of" before a year as a sign that the year is over)
@@ -217,6 +219,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                      r"(?![-\s]+olds?\b|-)"),
         # "all day", "campaigned all month": one whole unit (not "all day-care centers")
         ("duration", r"(?<![-\w])(?P<all>[Aa]ll)\s+(?P<allunit>day|week|month|year|night)\b(?![-'’])"),
+        # a game clock: "with 3:08 to play", "1:24 left" (minutes and seconds, not a time of day)
+        ("gameclock", r"\b(?P<clockm>\d{1,2}):(?P<clocks>[0-5]\d)(?=\s+(?:to\s+play|to\s+go|left|remaining)\b)"),
         # "a 30 min walk", "2 hrs": abbreviated clock units after a number
         ("duration", r"(?P<num>\d+(?:\.\d+)?)\s*(?P<abbr>mins?|hrs?|secs?)\b(?!\.\w)"),
         # "a weeklong festival", "the yearlong inquiry": one unit
@@ -227,14 +231,14 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                      # "a multiyear contract", "a multi-week tour": an unknown number of units
                      r"|\bmulti-?(?P<unitm>day|week|month|year|decade)\b(?!-old)"
                      rf"|(?P<recent>recent\s+{UNIT.replace('<unit>', '<unitr>')}s)\b"
-                     rf"|(?<![Bb]ack\s)(?P<pre>\b(?:for|within|in|over|after|take|takes|took|taking|spend|spends|spent|spending|"
+                     rf"|(?<![Bb]ack\s)(?P<pre>\b(?:for|within|in|over|after|take|takes|took|taken|taking|spend|spends|spent|spending|"
                      rf"(?-i:a)\s+matter\s+of)\s+(?:just\s+|only\s+|mere\s+)?)(?P<bare>(?:the\s+)?{UNIT.replace('<unit>', '<unitb>')}s"
                      r"(?:\s+since(?=\s*[.,;:!?)\"”]|\s*$))?)\b"
                      # "weeks before the vote", "hours before the start": an unknown number of units before/after an
                      # event (not after a number, a determiner or an adjective: "two weeks before" is a duration rule's)
                      rf"|(?<![\w-])(?P<bareb>(?:seconds|minutes|hours|days|weeks|months|years|decades))(?=\s+(?:before|after)\b)"
                      # "the days and weeks after": the second unit of a pair
-                     rf"|(?<=days\sand\s)(?P<baresec>weeks|months)\b"
+                     rf"|(?:(?<=days\sand\s)|(?<=days\sor\s))(?P<baresec>weeks|months)\b"
                      # "the closing days of the race", "the final weeks", "the years since", "her years as secretary"
                      rf"|(?P<closing>(?:the\s+)?(?:closing|final|waning|dying)\s+{UNIT.replace('<unit>', '<unitk>')}s)\b"
                      rf"|(?P<since>the\s+{UNIT.replace('<unit>', '<units>')}s\s+since)(?=\s*[.,;:!?)\"”]|\s*$)"
@@ -261,7 +265,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                 # not "most recent model", "five current models", "recent years" (a vague duration)
                 r"|(?<!\bmost\s)(?<!\bmore\s)\b(?P<adjref>recent|current)\b(?=\s+[a-z])"
                 r"(?!\s+(?:years|months|weeks|days|decades|account|affairs|events|issue|issues)\b)"),
-        ("holiday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b(?P<hol>{_holiday_alt()})(?:\s+(?:of\s+)?{YEAR})?"),
+        ("holiday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b(?P<hol>{_holiday_alt()})(?P<hwe>\s+weekend\b)?"
+                    rf"(?:\s+(?:of\s+)?{YEAR})?"),
         # fiscal years (TimeML "FY2013"): "fiscal 2013", "fiscal year 2013", "FY2013", "FY 13", "the 2013 fiscal
         # year", "the/last/next/current fiscal year"
         ("fiscal", rf"\b(?:fiscal[-\s]+(?:year\s+)?|financial\s+year\s+){YEAR}"
@@ -296,7 +301,7 @@ _NAME_AFTER = re.compile(r"^[ \t]+[A-Z][a-z]+")
 _NOT_NAME = re.compile(
     r"\b(?:In|Since|By|Of|Until|Before|After|From|To|For|During|The|And|Or|On|At|Through|Jan|Feb|Mar|Apr|May|"
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|"
-    r"November|December|Spring|Summer|Autumn|Fall|Winter|Christmas|Easter)\s+$")
+    r"November|December|Spring|Summer|Autumn|Fall|Winter|Christmas|Easter|Copyright)\s+$")
 _FRACTION_AFTER = re.compile(r"^\s*,?\s+of\s+(?!(?:a|an|the)\s+(?:century|year|hour|decade)\b)", re.I)
 _SPRING_VERB_AFTER = re.compile(r"^(?:s\b|\s+(?:up|from|into|to|back|out|forth|water|waters|of)\b)", re.I)
 _SPRING_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|hot|mineral|thermal|a)\s+$", re.I)
@@ -343,6 +348,20 @@ _ANOTHER_DAY = re.compile(r"\b(?:fight|just)\s+another\s+day\b|\banother\s+day\s
 _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
                            r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen))[\s-]+$", re.I)
 _OF_AGE = re.compile(r"^\s+of\s+age\b", re.I)
+_POINT_AFTER = re.compile(r"[-\s]+(?:percentage[-\s]+)?points?\b", re.I)
+_LAST_MINUTE = re.compile(r"the\s+last\s+minute", re.I)
+_AT_BEFORE = re.compile(r"\bat\s+$", re.I)
+_CAP_COMPOUND = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")
+_CLOCK_LEFT = re.compile(r"^\s+(?:to\s+play|to\s+go|left|remaining)\b")
+# a bare season before one of these nouns names a kind of thing ("summer camp", "winter coats"), not a time
+_SEASON_THING_AFTER = re.compile(
+    r"^[ \t]+(?:[a-z]+[ \t]+)?(?:camps?|jobs?|schools?|programs?|programmes?|institutes?|internships?|classes|"
+    r"class|courses?|sessions?|workshops?|academy|leagues?|olympics|games|fashion|collections?|menus?|tours?|"
+    r"festivals?|concerts?|series|blockbusters?|movies?|clothes|coats?|tires?|tyres?|gear|residents?|homes?|"
+    r"houses?|cottages?|reading|squash|wheat|solstice|semesters?|students?|interns?)\b")
+# "trading hours", "the hours of operation": the hours a place is open, not a length of time
+_HOURS_OPEN = re.compile(r"\b(?:trading|business|opening|operating|office|visiting|working|school|peak|daylight|"
+                         r"polling|library|store)\s+$", re.I)
 # "above age 6 months", "from the age of 48 months", "aged between 12 to 17"
 _AGE_BEFORE = re.compile(r"\b(?:age|aged|ages)(?:\s+(?:of|between|from))?\s+$", re.I)
 # a street name after a number: "1909 Maple Drive", "2012 N. Oak Street", "1600 Pennsylvania Avenue"
@@ -392,6 +411,38 @@ def _in_name(text: str, start: int, end: int) -> bool:
     return bool(_ACRONYM_BEFORE.search(text, max(0, start - 20), start) or _SHOW_AFTER.match(text, end))
 
 
+_TOKEN_HEAD = re.compile(r"\S*\Z")
+_TOKEN_TAIL = re.compile(r"\S*")
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    """The match sits in a web address or a slash-separated file number (the whitespace-free token around it)."""
+    head = _TOKEN_HEAD.search(text, max(0, start - 300), start)
+    tail = _TOKEN_TAIL.match(text, end, min(len(text), end + 300))
+    token = (head.group(0) if head else "") + text[start:end] + (tail.group(0) if tail else "")
+    return "://" in token or token.startswith("www.") or token.count("/") >= 3
+
+
+_GAME_WORDS = re.compile(
+    r"\b(?:points?|scored|scores?|scoring|led|leads?|leading|trailed|trails?|trailing|touchdowns?|goals?|baskets?|"
+    r"rebounds?|assists?|halftime|half-time|quarterback|innings?|jumpers?|field\s+goals?|free\s+throws?|"
+    r"three-pointers?|possessions?|game|match|playoffs?|buzzer|whistle|penalty|interceptions?|yards?|tackles?|"
+    r"fumbles?|the\s+(?:Lakers|Celtics|Warriors|Bulls|Knicks|Heat|Nets|Bucks|Raptors|Patriots|Cowboys|Packers))\b")
+_MONEY_WORDS = re.compile(
+    r"\b(?:earnings|revenues?|profits?|sales|fiscal|quarterly|results|shares|income|loss(?:es)?|GDP|economy|"
+    r"growth|billion|million|forecast|guidance|analysts?|investors?|percent|percentage|basis|rates?|stocks?|"
+    r"index|dividends?|output|inflation)\b|%|\$")
+
+
+def _game_part(text: str, start: int, end: int) -> bool:
+    """A half or quarter in a sentence about a game (game words and no money words around it)."""
+    lo = max(text.rfind(".", 0, max(0, start - 1)), text.rfind("\n", 0, start)) + 1
+    hi_dot, hi_nl = text.find(".", end), text.find("\n", end)
+    hi = min(x for x in (hi_dot, hi_nl, len(text)) if x >= 0)
+    sentence = text[max(lo, start - 250):min(hi, end + 250)]
+    return bool(_GAME_WORDS.search(sentence)) and not _MONEY_WORDS.search(sentence)
+
+
 def _ok(text: str, name: str, m: re.Match[str]) -> bool:
     g = m.groupdict()
     start, end = m.span()
@@ -405,8 +456,10 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
             and (_NAME_AFTER.match(after) or _INDEX_AFTER.match(after)) and not _NOT_NAME.search(before)):
         return False  # part of a name ("the Russell 2000 Index"): TimeML does not mark those
     if ((g.get("unit") or "").lower() == "quarter" and (g.get("num") or "").lower() in ("a", "an", "one")
-            and _FRACTION_AFTER.match(after)):
-        return False  # "about a quarter of its dealers": a fraction
+            and (_FRACTION_AFTER.match(after) or _POINT_AFTER.match(text, m.end("unit")))):
+        return False  # "about a quarter of its dealers": a fraction; "a quarter-point cut": a rate step
+    if name == "relunit" and _LAST_MINUTE.fullmatch(m.group(0)) and _AT_BEFORE.search(before):
+        return False  # "at the last minute": an idiom (just in time), not a minute's length
     mon = g.get("mon")
     if name in ("month", "modmon") and mon:
         low = mon.lower()
@@ -434,6 +487,8 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
                 return False
             if low == "spring" and (_SPRING_VERB_AFTER.match(after) or _SPRING_VERB_BEFORE.search(before)):
                 return False
+            if _SEASON_THING_AFTER.match(after):
+                return False  # "a summer camp", "summer immersion institutes": a kind of thing, not a time
     if name == "weekday" and not (g.get("rel") or g.get("arel")) and _named_day_before().search(text, max(0, m.start("wd") - 20), m.start("wd")):
         return False  # "Super Tuesday", "Bloody Sunday": the name of a day, not this week's weekday
     if name == "weekday" and after[:2] in ("’s", "'s") and (_FIRM_AFTER.match(after[2:]) or _name_before(text, m.start("wd"))):
@@ -449,6 +504,9 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # a name ("Easter Island") or a thing named after the day ("the Christmas tree")
     if name == "quarter" and not g.get("q") and (_NOT_TIME_PART.match(after) or _OF_MONTH_AFTER.match(after)):
         return False  # "the first half of the match": a part of a game, a speech, a book; "… of July": a month's
+    if (name == "quarter" and g.get("ord") and not (g.get("year") or g.get("rel") or g.get("fy") or g.get("fyq"))
+            and _game_part(text, start, end)):
+        return False  # "led by 10 points in the first half", "pulled away in the third quarter": a game's part
     if name == "duration" and g.get("unit") and (g.get("num") or "").lower() in ("a", "an") \
             and text.startswith(("s", "S"), m.end("unit")):
         return False  # "a weeks-long strike": the article is the noun's; "weeks-long" is a vague duration
@@ -469,18 +527,27 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # "the past five seasons": a duration phrase the rules did not cover
     if name == "ref" and m.group(0) == "Now" and _NAME_WORD_BEFORE.search(before) and not _NOT_NAME.search(before):
         return False  # "Prime Now", "Apocalypse Now": a name
-    if (name == "duration" and re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", m.group(0))
-            and _CAPWORD_AFTER.match(after)):
+    if name == "duration" and _CAP_COMPOUND.fullmatch(m.group(0)) and _CAPWORD_AFTER.match(after):
         return False  # "the Three-Day Event", "a Six-Day War": part of a name
     if name == "quarter" and g.get("q") and not g.get("qyear") and _NAME_WORD_BEFORE.search(before) \
             and not _NOT_NAME.search(before):
         return False  # "the new Audi Q3": a model name
+    if name == "time" and g.get("hh2") and _CLOCK_LEFT.match(after):
+        return False  # "with 3:08 to play": a game clock (the duration rule takes it)
+    if name in ("year", "iso", "slash") and _in_url(text, start, end):
+        return False  # ".../politics/2025/04/...", "FHC/ABJ/03/095/2018": part of an address or a file number
     if name == "year" and g.get("year") and not g.get("smod") and _STREET_AFTER.match(after):
         return False  # "1909 Maple Drive", "at 2012 N. Oak Street": a house number
     if name == "ref" and g.get("adjref") and _NUMBER_BEFORE.search(before):
         return False  # "its five current models"
-    if name == "vaguedur" and g.get("bare") and _CLAUSE_AFTER.match(after) and not _OF_NOUN.match(after):
-        return False  # "in the days of the empire", "in the years when …": an era, not a duration
+    if name == "vaguedur" and g.get("bare") and _CLAUSE_AFTER.match(after) and not _OF_NOUN.match(after) \
+            and not (g.get("pre") or "").lower().startswith("within"):
+        return False  # "in the days of the empire", "in the years when …": an era ("within weeks of the talks" is not)
+    if name == "vaguedur" and (g.get("unitb") or g.get("unitof") or "").lower().startswith("hour") and (
+            _HOURS_OPEN.search(text, max(0, m.start("bare" if g.get("unitb") else "unitof") - 30),
+                               m.start("bare" if g.get("unitb") else "unitof"))
+            or re.match(r"\s+of\s+(?:operation|service|business)\b", text[m.end():m.end() + 30])):
+        return False  # "during Asian trading hours", "the hours of operation"
     if name == "vaguedur" and g.get("bareb") and _COUNT_OR_DET_BEFORE.search(before):
         return False  # "two weeks before", "the weeks before", "recent days after": another rule's (or no) phrase
     if name == "theday" and re.search(r"\bof\s+$", before):
@@ -529,27 +596,16 @@ _RULE_NEEDS = {
     "modrel": "unit season month digit", "modmon": "month", "earlier": "unit deic", "quarter": "unit digit",
     "century": "cent", "decade": "digit decw", "year": "digit", "season": "season", "weekday": "weekday",
     "month": "month", "relunit": "unit", "yearprev": "unit", "yearago": "unit", "weekof": "month", "yearend": "unit", "nthrow": "unit", "theyear": "unit", "podtrade": "pod", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit date",
-    "deictic": "deic pod", "ago": "unit", "time": "digit", "duration": "unit", "vaguedur": "unit long",
+    "deictic": "deic pod", "ago": "unit", "time": "digit", "gameclock": "digit", "duration": "unit", "vaguedur": "unit long",
     "set": "unit weekday season setadj pod", "ref": "ref unit", "holiday": "holiday", "fiscal": "fiscal",
 }
 _NUM_AFTER = re.compile(r"(?:(?:st|nd|rd|th)\b|[:/.-]\d|\s*[ap]\.?m\b|s\b|\s+(?:UTC|GMT|hours)\b)", re.I)
 _MARGIN = 48
 
 
-@cache
-def _trigger_rx() -> re.Pattern[str]:
-    """Every token that can be a trigger: a digit run, a capitalised word of ``_CAP_KINDS``, or a word of
-    ``_TRIGGER_KINDS`` in any case (with an optional plural "s"). Tokens are maximal runs of ASCII letters or
-    of digits, as in ``_WORDS``; ``_windows`` still decides each token's kinds, so this only skips the words
-    that cannot be triggers without a Python step per word."""
-    cap = "|".join(sorted((re.escape(w) for w in _CAP_KINDS), key=len, reverse=True))
-    low = "|".join(sorted((re.escape(w) for w in _TRIGGER_KINDS), key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z])(?:(?:{cap})|(?ai:(?:{low})s?))(?![A-Za-z])|(?<!\d)\d+")
-
-
 def _windows(text: str) -> list[tuple[int, int, set[str]]]:
     out: list[tuple[int, int, set[str]]] = []
-    for m in _trigger_rx().finditer(text):
+    for m in _WORDS.finditer(text):
         w = m.group(0)
         kinds: frozenset[str] | None
         if w[0].isdigit():
@@ -624,6 +680,7 @@ _MONTH_DAY = re.compile(
     r"(?:(?i:\b(?:on|since|until|through|by|updated?|posted|dated|as\s+of))\s*:?[ \t]+|^[ \t]*|\([ \t]*)"
     r"(?<![\d/.,$])(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])"
     r"(?![\d/%]|[.,]\d|\s*(?i:of|cup|cups|inch|inches|mile|miles|points?|percent|odds|ratio|split|vote)\b)", re.M)
+_YEAR2 = re.compile(r"[-–](?P<yy>\d\d)\b(?![-–/.:%]?\d|\s*(?:%|percent|per\s+cent|points?|votes?)\b)")
 _MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")
 
@@ -655,6 +712,17 @@ def _day_ranges_and_slashes(text: str, keep: list[Mention], taken: list[tuple[in
             end2 = d2.end("year")
         out.append(Mention(start=d2.start("day"), end=end2, rule="mdy", groups=groups2))
         bisect.insort(taken, (d2.start("day"), end2))
+    for k in keep:  # "2014-17", "2025-26": the second year of a span written short
+        if k.rule != "year" or set(k.groups) != {"year"}:
+            continue
+        y2 = _YEAR2.match(text, k.end)
+        if not y2:
+            continue
+        first = int(k.groups["year"])
+        second = first // 100 * 100 + int(y2.group("yy"))
+        if first < second <= first + 20 and free(y2.start("yy"), y2.end("yy")):
+            out.append(Mention(start=y2.start("yy"), end=y2.end("yy"), rule="year", groups={"year": str(second)}))
+            bisect.insort(taken, (y2.start("yy"), y2.end("yy")))
     for md in _MONTH_DAY.finditer(text) if "/" in text else ():
         s, e = md.start("month"), md.end("day")
         if (md.group("month").lstrip("0"), md.group("day").lstrip("0")) == ("9", "11") or not free(s, e):
