@@ -352,6 +352,9 @@ _POINT_AFTER = re.compile(r"[-\s]+(?:percentage[-\s]+)?points?\b", re.I)
 _LAST_MINUTE = re.compile(r"the\s+last\s+minute", re.I)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.I)
 _CAP_COMPOUND = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")
+_NAME_BEFORE_NOW = re.compile(
+    r"(?-i:\b(?!(?:Is|Are|Was|Were|Be|Been|Has|Have|Had|Will|Would|Can|Could|Should|May|Might|Must|Do|Does|Did|Not|"
+    r"Just|Right|Even|Only|Also|Still|It|He|She|They|We|You|I|That|This|What|And|But|So)\b)[A-Z][A-Za-z&]*)[ \t]+$")
 _CLOCK_LEFT = re.compile(r"^\s+(?:to\s+play|to\s+go|left|remaining)\b")
 # a bare season before one of these nouns names a kind of thing ("summer camp", "winter coats"), not a time
 _SEASON_THING_AFTER = re.compile(
@@ -525,8 +528,8 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # "pay another quarter" (a fraction, a coin), "live to fight another day", "just another day"
     if name == "ref" and (g.get("ref") or "").lower() == "the past" and _QUANTITY_AFTER.match(after):
         return False  # "the past five seasons": a duration phrase the rules did not cover
-    if name == "ref" and m.group(0) == "Now" and _NAME_WORD_BEFORE.search(before) and not _NOT_NAME.search(before):
-        return False  # "Prime Now", "Apocalypse Now": a name
+    if name == "ref" and m.group(0) == "Now" and _NAME_BEFORE_NOW.search(before) and not _NOT_NAME.search(before):
+        return False  # "Prime Now", "One Wisconsin Now": a name (not "… in May. Now, …", nor "Trump Is Now Calling")
     if name == "duration" and _CAP_COMPOUND.fullmatch(m.group(0)) and _CAPWORD_AFTER.match(after):
         return False  # "the Three-Day Event", "a Six-Day War": part of a name
     if name == "quarter" and g.get("q") and not g.get("qyear") and _NAME_WORD_BEFORE.search(before) \
