@@ -105,6 +105,24 @@ _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _EVENT_NOUN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]he|[Aa]n?|[Tt]his|[A-Za-z]+['’]s)\s+"
                                 r"(?!(?:said|says|announced|reported|will|would|could|may|might|is|was|are|were)\b)"
                                 r"[a-z]{3,}\s+$")
+_CALENDAR_NAME = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+                            r"(?:\s+\d{1,2})?)(?:\s+\d{1,2})?")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# a scheduled event after the date (and up to three name or adjective words): "the Nov. 8 U.S. presidential election"
+_EVENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w.-]+\s+){0,3}?(?:elections?|primary|primaries|caucus(?:es)?|ballot|vote|"
+                          r"debates?|convention|showdown|runoff|referendum|deadline|summit|hearing|launch|kickoff|"
+                          r"premiere|opening|contests?)\b")
+
+
+def _named_event(text: str, start: int, end: int) -> bool:
+    """The date (a month, month-day or weekday, nothing else) names an event: "the Nov. 8 election", "the
+    November showdown", "Monday's caucus", "Tuesday's GOP primary"."""
+    if not _CALENDAR_NAME.fullmatch(text, start, end) or not _EVENT_AFTER.match(text, end):
+        return False
+    return text.startswith(("'s", "’s"), end) or _THE_BEFORE.search(text, max(0, start - 6), start) is not None
+
+
 _PREP_BEFORE = re.compile(r"\b(?:after|before|until|till|following|since|by|for|at|on|in|to|from|of|during|ahead\s+of)\s+$",
                           re.I)
 # "could/would/might have" before a participle (or, the verb left out, right before a weekday: "the spoiler that he
@@ -347,6 +365,12 @@ class Cues:
             cs, ce, kind, _w = self.items[best[1]]
             word = self.words[best[1]]
             cue = Cue(kind, kind == "past" and cs < start and self._sure(best[1], ce, start), word, cs)
+        if cue is not None and cue.kind == "past" and not cue.sure and 0 <= cue.pos < start \
+                and _named_event(text, start, end):
+            # "engineered the release to influence the Nov. 8 election", "teeing up the November showdown", "a debate
+            # before Monday's caucus": a date naming a scheduled event, after the clause's past verb, is placed by
+            # itself (the nearest one), not by that verb ("Sunday's election was won" keeps its past)
+            cue = None
         lead = text[max(s, start - 40):start]
         if _COME.search(lead) or _LOOK_AHEAD.search(lead):
             return Cue("future", False, "", -1)  # "to win the election come November", "looking ahead to the fall"
