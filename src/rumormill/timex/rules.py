@@ -737,6 +737,7 @@ def _near(m: Mention, prev: Anchor) -> bool:
 
 
 _ABBR_UNIT = {"min": "minute", "hr": "hour", "sec": "second"}
+_OR_MOD = {"more": "EQUAL_OR_MORE", "longer": "EQUAL_OR_MORE", "less": "EQUAL_OR_LESS", "so": "APPROX"}
 
 
 def _durationr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm | None:
@@ -762,7 +763,10 @@ def _durationr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, t
                      and not _NOT_RATE_AFTER.match(text, m.end)))):
         # "15 a year", "$50,000 a year", "more than 50 men a day", "multiple rallies a day": a rate
         return _d(_duration(1, unit), typ="SET")
-    return _d(_duration(n, unit), mod=_pmod(g), typ="DURATION")
+    mod = _pmod(g)
+    if mod is None and g.get("ormod"):  # "a decade or more", "an hour or so"
+        mod = _OR_MOD[g["ormod"].split()[-1].lower()]
+    return _d(_duration(n, unit), mod=mod, typ="DURATION")
 
 
 def _vaguedur(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
@@ -771,7 +775,7 @@ def _vaguedur(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
         return _d("PXY", typ="DURATION", vague=True)
     if g.get("units2"):
         return _d("PXDE" if g["units2"].lower() == "decades" else "PXY", typ="DURATION", vague=True)
-    for key in ("bareb", "baresec", "poss"):  # "weeks before", "the days and weeks", "her years as …"
+    for key in ("bareb", "baresec", "bareo", "poss"):  # "weeks before", "the days and weeks", "only weeks to", "her years as …"
         if g.get(key):
             return _d(_duration(None, g[key].split()[-1].lower().rstrip("s")), typ="DURATION", vague=True)
     unit = (g.get("unit") or g.get("unitb") or g.get("unitr") or g.get("unitc") or g.get("unitof") or g.get("unitk")

@@ -213,7 +213,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                      rf"|the\s+(?=(?:{NUMBARE})\s+{UNITS.replace('(?P<unit>', '(?:')}\b))?"
                      rf"{MODPRE}?{NUM}(?:\s+|-)(?:(?:more|full|straight|consecutive|trading|business|long|extra|"
                      rf"additional)[-\s]+)?"
-                     rf"{UNITS}\b(?![-\s]+olds?\b)(?:-long\b|(?P<plus>-plus\b))?(?P<andhalf>\s+and\s+a\s+half\b)?"),
+                     rf"{UNITS}\b(?![-\s]+olds?\b)(?:-long\b|(?P<plus>-plus\b))?(?P<andhalf>\s+and\s+a\s+half\b)?"
+                     r"(?P<ormod>\s+or\s+(?:more|longer|so|less)\b)?"),
         # "an extra week", "the additional week", "another year", "a further two months": units added to others
         ("duration", rf"(?P<addl>(?:an?|the)\s+(?:extra|additional|further)|another)\s+(?:{NUM}\s+)?{UNITS}\b"
                      r"(?![-\s]+olds?\b|-)"),
@@ -237,6 +238,9 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                      # "weeks before the vote", "hours before the start": an unknown number of units before/after an
                      # event (not after a number, a determiner or an adjective: "two weeks before" is a duration rule's)
                      rf"|(?<![\w-])(?P<bareb>(?:seconds|minutes|hours|days|weeks|months|years|decades))(?=\s+(?:before|after)\b)"
+                     # "has only weeks to make its case", "just days left": an unknown, small number of units
+                     r"|(?:(?<=\bonly\s)|(?<=\bjust\s)|(?<=\bmere\s))(?P<bareo>hours|days|weeks|months)\b"
+                     r"(?=\s+(?:to|left|away|before|after|later|earlier|ago|remain|remaining)\b)"
                      # "the days and weeks after": the second unit of a pair
                      rf"|(?:(?<=days\sand\s)|(?<=days\sor\s))(?P<baresec>weeks|months)\b"
                      # "the closing days of the race", "the final weeks", "the years since", "her years as secretary"
@@ -329,7 +333,7 @@ _REPORTED_AFTER = re.compile(r"^\s+(?:reported|reports|said|says|announced|publi
 _COUNT_OR_DET_BEFORE = re.compile(
     r"(?:\b(?:\d+|a|an|the|this|that|these|those|his|her|its|their|our|my|your|few|several|many|some|any|no|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|couple|of|recent|past|"
-    r"last|next|coming|final|closing|early|first|few|more|fewer|good|old|happy|better|dark|glory|salad|dog)|['’]s|-)\s*$",
+    r"last|next|coming|final|closing|early|first|few|more|fewer|good|old|happy|better|dark|glory|salad|dog)|['’]s|(?<=\w)-)\s*$",
     re.I)
 _NOT_TIME_PART = re.compile(
     r"^\s+of\s+(?:the|a|an|this|that|its|their|his|her)\s+(?!(?:year|fiscal|decade|century|season|month|week|"
@@ -352,6 +356,7 @@ _POINT_AFTER = re.compile(r"[-\s]+(?:percentage[-\s]+)?points?\b", re.I)
 _LAST_MINUTE = re.compile(r"the\s+last\s+minute", re.I)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.I)
 _CAP_COMPOUND = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]?|\n)\s*$")
 _NAME_BEFORE_NOW = re.compile(
     r"(?-i:\b(?!(?:Is|Are|Was|Were|Be|Been|Has|Have|Had|Will|Would|Can|Could|Should|May|Might|Must|Do|Does|Did|Not|"
     r"Just|Right|Even|Only|Also|Still|It|He|She|They|We|You|I|That|This|What|And|But|So)\b)[A-Z][A-Za-z&]*)[ \t]+$")
@@ -537,6 +542,8 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # "the new Audi Q3": a model name
     if name == "time" and g.get("hh2") and _CLOCK_LEFT.match(after):
         return False  # "with 3:08 to play": a game clock (the duration rule takes it)
+    if name == "relunit" and m.group(0) in ("This Week", "This Morning") and not _SENTENCE_START.search(before):
+        return False  # "ABC's This Week", "This Week with George Stephanopoulos": a programme's title
     if name in ("year", "iso", "slash") and _in_url(text, start, end):
         return False  # ".../politics/2025/04/...", "FHC/ABJ/03/095/2018": part of an address or a file number
     if name == "year" and g.get("year") and not g.get("smod") and _STREET_AFTER.match(after):
