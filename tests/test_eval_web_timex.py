@@ -1,4 +1,4 @@
-"""Our TIMEX3 annotation of 80 scrapinghub-aeb news pages: integrity and a floor on the scores."""
+"""Our TIMEX3 annotation of 100 scrapinghub-aeb news pages: integrity and a floor on the scores."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ AEB = DATA / "extraction" / "scrapinghub-aeb"
 
 def test_tables_are_well_formed() -> None:
     docs = web_timex.documents()
-    assert len(docs) == 80
+    assert len(docs) == 100
     assert sorted(p for _d, p, _u in docs.values()).count("dev") == 20
     assert all(d[:2] == "20" and len(d) == 10 and u.startswith("http") for d, _p, u in docs.values())
     table = web_timex.table()
@@ -30,8 +30,8 @@ def test_tables_are_well_formed() -> None:
 
 def test_every_extent_matches_the_text() -> None:
     docs = web_timex.load(str(need_shared(AEB)))
-    assert len(docs) == 80
-    assert [len(web_timex.load(str(AEB), split=p)) for p in web_timex.PARTS] == [40, 20, 20]
+    assert len(docs) == 100
+    assert [len(web_timex.load(str(AEB), split=p)) for p in web_timex.PARTS] == [60, 20, 20]
     assert sum(len(d.gold) for d in docs) == sum(len(r) for r in web_timex.table().values())
 
 

@@ -1,6 +1,6 @@
 """``rumormill eval web-timex PATH``: TIMEX3 on our own annotation of 40 news web pages (2014-19).
 
-A second lot for our news set (after ``polnear-timex``), from other outlets and years: 80 English
+A second lot for our news set (after ``polnear-timex``), from other outlets and years: 100 English
 article bodies of the scrapinghub article-extraction benchmark (Reuters, BBC, CNN, NYT, AP, CBS, Fox,
 The Hill, LA Times, trade and local papers; mostly November 2019), drawn at random from the pages
 with 150-1400 words. Annotated by the rumormill developers under TimeML 1.2.1 TIMEX3 (TimeBank/TE3
@@ -8,7 +8,7 @@ conventions) exactly as the PolNeAR lot: blind first, then compared with the tag
 changed only on a guideline reason. Three parts, each fixed before it was annotated: ``dev`` and
 ``test`` (20 pages each, seed 20261129; dev tuned on after its first measurement, test never) and
 ``train`` (20 pages, seed 202611292, annotated after the fourth round of fixes; 20 more, seed
-202611294, after the fifth; tuned on).
+202611294, after the fifth; 20 news pages of the rest, chosen by outlet, after the seventh; tuned on).
 
 The tables live in the package: ``evaluation/data/web_timex.tsv`` (page id, start, end, extent, type,
 value, mod, part) and ``evaluation/data/web_timex_docs.tsv`` (page id, DCT, part, URL; every page of the
