@@ -195,6 +195,12 @@ def _relunit_value(g: dict[str, str], pub: Anchor | None, prev: Anchor | None,
         return f"{placed:04d}-{month:02d}", base.ref, anaphoric
     if base is None:
         return _unresolved(unit), None, anaphoric
+    if (unit == "week" and rel == "this" and not anaphoric and base.date is not None and base.date.isoweekday() == 7
+            and plain(tense) != "past"):
+        k = 1  # "gather in Philadelphia this week" in a Sunday paper: the week that starts tomorrow
+    if (unit == "weekend" and rel == "this" and not anaphoric and base.date is not None
+            and base.date.isoweekday() <= 4 and plain(tense) == "past"):
+        k = -1  # "took to the streets this weekend", written on a Monday: the weekend just past
     value = _unit_value(base, unit, k)
     if value is None:
         return _unresolved(unit), None, anaphoric
@@ -440,6 +446,9 @@ def _month(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense
     return _d(f"{year:04d}-{month:02d}", mod=mod, anchor=pub.ref)
 
 
+_SPAN_BEFORE = re.compile(r"\b(?:over|within|during|throughout)\s+$", re.I)
+
+
 def _relunitr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm | None:
     g = m.groups
     unit = g["unit"].lower()
@@ -452,6 +461,9 @@ def _relunitr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
         return _d(value, anchor=ref, anaphoric=ana)
     if unit in ("second", "minute", "hour") or (rel == "past" and m.rule == "relunit"):
         return _d(_duration(1, unit), typ="DURATION")
+    if (rel in ("last", "next", "coming") and m.rule == "relunit" and unit not in ("weekend", "quarter")
+            and text[m.start:m.start + 4].lower() == "the " and _SPAN_BEFORE.search(text, max(0, m.start - 12), m.start)):
+        return _d(_duration(1, unit), typ="DURATION")  # "decided over the last week", "over the next decade": a stretch
     if rel == "next" and unit in ("day", "night") and text[m.start:m.start + 4].lower() == "the ":
         g = {**g, "rel": "following"}  # "released the next day": the day after the date just mentioned
     if unit == "night" and rel in ("last", "this") and m.rule == "relunit":  # "last night": a TIME (TimeML)
@@ -603,6 +615,13 @@ def _sameperiod(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, 
 _GENERIC_TODAY = re.compile(r"\b(?:[Ee]ven|[Ss]till)\s+$")
 
 
+# "today's" before a noun for the times we live in ("today's world", "today's refugees"), not for the day's events
+_TODAYS_GENERAL = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|society|economy|politics|culture|generation|youth|era|age|standards|refugees|"
+    r"kids|children|students|teenagers|teens|young|voters|workers|workforce|workplace|technology|media|marketplace|"
+    r"families|parents|america|britain)\b", re.I)
+
+
 def _deictic(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
     if g.get("podrel"):
@@ -611,8 +630,9 @@ def _deictic(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
     word = re.sub(r"\s+", " ", (g.get("deic") or "today").lower())
     if word == "tonight":
         pod = pod or "NI"
-    if word == "today" and not pod and not g.get("smod") and _GENERIC_TODAY.search(text, max(0, m.start - 12), m.start):
-        return _d("PRESENT_REF")  # "even today", "still today": nowadays, not the reporting day
+    if word == "today" and not pod and not g.get("smod") and (
+            _GENERIC_TODAY.search(text, max(0, m.start - 12), m.start) or _TODAYS_GENERAL.match(text, m.end)):
+        return _d("PRESENT_REF")  # "even today", "still today", "today's refugees": nowadays, not the reporting day
     src = pub
     if (g.get("this") or "").lower() == "that" and prev is not None and prev.date is not None:
         src = prev  # "That night he was charged": the night of the day just mentioned
@@ -661,8 +681,11 @@ def _ago(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
         mod = "BEFORE" if sign < 0 else "AFTER"
     elif pmod in ("LESS_THAN", "EQUAL_OR_LESS"):
         mod = "AFTER" if sign < 0 else "BEFORE"
-    if n is None:  # "several years ago"
-        return _d("PAST_REF" if sign < 0 else "FUTURE_REF", mod=None, anaphoric=anaphoric)
+    if g.get("longago"):  # "a long time ago", "long ago"
+        return _d("PAST_REF")
+    if n is None:  # "several years ago"; "… later" in a past clause is still in the past ("years later, it closed")
+        back = sign < 0 or plain(tense) == "past"
+        return _d("PAST_REF" if back else "FUTURE_REF", mod=None, anaphoric=anaphoric)
     if base is None:
         return _d(_unresolved(unit), mod=mod, anaphoric=anaphoric)
     k = round(n * sign)
@@ -724,16 +747,21 @@ def _time(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense:
     elif tdeic and pub is not None and pub.date is not None:
         d = pub.date + dt.timedelta(days=_DEIC[tdeic.lower()])
         base = Anchor(year=d.year, month=d.month, day=d.day, ref=pub.ref)
-    elif prev is not None and prev.date is not None and prev.ref != "published" and _near(m, prev):
+    elif prev is not None and prev.date is not None and prev.ref != "published" and _near(m, prev, text):
         base = prev
     day = _ymd(base.date) if base and base.date else "XXXX-XX-XX"
     return _d(f"{day}T{hh:02d}:{mm:02d}{tz}", mod="APPROX" if g.get("tapx") else None, typ="TIME",
               anchor=base.ref if base and base.date else None, anaphoric=base is prev)
 
 
-def _near(m: Mention, prev: Anchor) -> bool:
-    """A clock time in the same sentence as the date just before it ("on Monday ... at 12:00 UTC")."""
-    return prev.pos is not None and 0 <= m.start - prev.pos <= 80
+def _near(m: Mention, prev: Anchor, text: str) -> bool:
+    """A clock time in the same sentence as the date just before it ("on Monday ... at 12:00 UTC"; not a live
+    blog's time stamp a sentence or a line after "heading to the Super Tuesday contests.")."""
+    return (prev.pos is not None and 0 <= m.start - prev.pos <= 80
+            and not _SENT_STOP_OR_LINE.search(text, prev.pos, m.start))
+
+
+_SENT_STOP_OR_LINE = re.compile(r"[.!?;]\s|\n")
 
 
 _ABBR_UNIT = {"min": "minute", "hr": "hour", "sec": "second"}
@@ -810,6 +838,8 @@ def _ref(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
         return _d("PAST_REF" if m.groups["adjref"].lower() == "recent" else "PRESENT_REF")
     if m.groups.get("backday"):  # "back in the day"
         return _d("PAST_REF")
+    if m.groups.get("infuture"):  # "in future"
+        return _d("FUTURE_REF")
     if m.groups.get("refat"):  # "at the moment": listed with its preposition
         return _d(vocab()["ref"]["at " + re.sub(r"\s+", " ", m.groups["refat"].lower())])
     return _d(vocab()["ref"][re.sub(r"\s+", " ", m.groups["ref"].lower())])

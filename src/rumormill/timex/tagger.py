@@ -114,7 +114,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                 r"|\b(?P<dyear>(?:1[6-9]|20)\d\d)\.(?P<dmonth>0[1-9]|1[0-2])\.(?P<dday>[0-3]\d)\b(?!\.\d)"),
         ("slash", r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)(?![\d/])"),
         # "the night of March 5": a part of that day (TIME)
-        ("mdy", rf"{PODOF}(?:{WD},?\s+)?\b{MON}\s+{DAY}(?:\s*,?\s*(?:of\s+)?{YEAR})?"),
+        ("mdy", rf"{PODOF}(?:{WD},?\s+)?\b{MON}(?:\s+|(?<=\.)){DAY}(?:\s*,?\s*(?:of\s+)?{YEAR})?"),
         ("dmy", rf"{PODOF}(?:{WD},?\s+)?(?:the\s+)?\b{DAY}(?:\s+of)?\s+{MON}(?:\s*,?\s*{YEAR})?"),
         ("my", rf"\b(?:{POSMOD}[-\s]+)?{MON},?\s+(?:of\s+)?{YEAR}"),
         ("monrel", rf"\b(?:{POSMOD}[-\s]+)?{MONFULL},?\s+(?:of\s+)?(?P<rel>last|this|next|the\s+following|the\s+previous)"
@@ -192,7 +192,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                     r"|(?P<podrel>the\s+(?:following|next|previous|same)|that\s+same)\s+(?P<pod3>morning|afternoon|evening)\b"),
         # "a few years earlier", "weeks ago", "years later": an unknown number of units back or on (PAST_REF,
         # FUTURE_REF as in TimeBank)
-        ("ago", rf"(?P<fewago>{_alt(v['vague'])}|(?:a\s+)?couple(?:\s+of)?)\s+{UNIT.replace('<unit>', '<unitago>')}s"
+        ("ago", r"(?P<longago>(?:a\s+)?long\s+time|long)\s+ago\b"
+                rf"|(?P<fewago>{_alt(v['vague'])}|(?:a\s+)?couple(?:\s+of)?)\s+{UNIT.replace('<unit>', '<unitago>')}s"
                 r"\s+(?P<fewdir>ago|earlier|later)\b"
                 rf"|(?<!\w-)(?<!\bthese\s)(?<!\bthose\s)\b{UNIT.replace('<unit>', '<unitbare>')}s\s+(?P<baredir>ago|earlier|later)\b"
                 rf"|{MODPRE}?{NUM}\s+(?:more\s+)?{UNITS}\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence)\b"
@@ -263,13 +264,15 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         # "at present", "at the moment": the preposition is needed but stays outside the extent (TimeML)
         ("ref", rf"\b(?P<ref>{_alt(w for w in v['ref'] if not w.startswith('at '))})\b(?![-‐])"
                 rf"|(?P<pre>\bat\s+)(?P<refat>{_alt(w[3:] for w in v['ref'] if w.startswith('at '))})\b(?![-‐])"
+                # "in future" (British, no article): the future (not "in future years")
+                r"|(?<=\b[Ii]n\s)(?P<infuture>future)\b(?!\s+[a-z])"
                 # "back in the day(s)": the past (not "back in the days of the empire")
                 r"|(?<=\b[Bb]ack\sin\s)(?P<backday>the\s+days?)\b(?!\s+(?:of|when|before|after|that)\b)"
                 # the adjectives "recent"/"current" before a noun ("the recent downturn", "the current state");
                 # not "most recent model", "five current models", "recent years" (a vague duration)
                 r"|(?<!\bmost\s)(?<!\bmore\s)\b(?P<adjref>recent|current)\b(?=\s+[a-z])"
                 r"(?!\s+(?:years|months|weeks|days|decades|account|affairs|events|issue|issues)\b)"),
-        ("holiday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b(?P<hol>{_holiday_alt()})(?P<hwe>\s+weekend\b)?"
+        ("holiday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b(?P<hol>{_holiday_alt()})\b(?P<hwe>\s+weekend\b)?"
                     rf"(?:\s+(?:of\s+)?{YEAR})?"),
         # fiscal years (TimeML "FY2013"): "fiscal 2013", "fiscal year 2013", "FY2013", "FY 13", "the 2013 fiscal
         # year", "the/last/next/current fiscal year"
@@ -548,6 +551,8 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # ".../politics/2025/04/...", "FHC/ABJ/03/095/2018": part of an address or a file number
     if name == "year" and g.get("year") and not g.get("smod") and _STREET_AFTER.match(after):
         return False  # "1909 Maple Drive", "at 2012 N. Oak Street": a house number
+    if name == "ref" and (g.get("adjref") or "")[:1].isupper() and not _SENTENCE_START.search(before):
+        return False  # "Current TV", "the Recent Advances conference": part of a name
     if name == "ref" and g.get("adjref") and _NUMBER_BEFORE.search(before):
         return False  # "its five current models"
     if name == "vaguedur" and g.get("bare") and _CLAUSE_AFTER.match(after) and not _OF_NOUN.match(after) \
@@ -606,7 +611,7 @@ _RULE_NEEDS = {
     "modrel": "unit season month digit", "modmon": "month", "earlier": "unit deic", "quarter": "unit digit",
     "century": "cent", "decade": "digit decw", "year": "digit", "season": "season", "weekday": "weekday",
     "month": "month", "relunit": "unit", "yearprev": "unit", "yearago": "unit", "weekof": "month", "yearend": "unit", "nthrow": "unit", "theyear": "unit", "podtrade": "pod", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit date",
-    "deictic": "deic pod", "ago": "unit", "time": "digit", "gameclock": "digit", "duration": "unit", "vaguedur": "unit long",
+    "deictic": "deic pod", "ago": "unit long", "time": "digit", "gameclock": "digit", "duration": "unit", "vaguedur": "unit long",
     "set": "unit weekday season setadj pod", "ref": "ref unit", "holiday": "holiday", "fiscal": "fiscal",
 }
 _NUM_AFTER = re.compile(r"(?:(?:st|nd|rd|th)\b|[:/.-]\d|\s*[ap]\.?m\b|s\b|\s+(?:UTC|GMT|hours)\b)", re.I)
