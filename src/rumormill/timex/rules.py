@@ -195,9 +195,13 @@ def _relunit_value(g: dict[str, str], pub: Anchor | None, prev: Anchor | None,
         return f"{placed:04d}-{month:02d}", base.ref, anaphoric
     if base is None:
         return _unresolved(unit), None, anaphoric
-    if (unit == "week" and rel == "this" and not anaphoric and base.date is not None and base.date.isoweekday() == 7
-            and plain(tense) != "past"):
-        k = 1  # "gather in Philadelphia this week" in a Sunday paper: the week that starts tomorrow
+    if unit == "week" and not anaphoric and base.date is not None and base.date.isoweekday() == 7:
+        # a Sunday paper counts weeks from Sunday: "last week" is the week just ended (the Sunday's own ISO week),
+        # "this week" (not in a past clause) the one that starts tomorrow
+        if rel == "last":
+            k = 0
+        elif rel == "this" and plain(tense) != "past":
+            k = 1
     if (unit == "weekend" and rel == "this" and not anaphoric and base.date is not None
             and base.date.isoweekday() <= 4 and plain(tense) == "past"):
         k = -1  # "took to the streets this weekend", written on a Monday: the weekend just past

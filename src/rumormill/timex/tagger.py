@@ -359,6 +359,9 @@ _POINT_AFTER = re.compile(r"[-\s]+(?:percentage[-\s]+)?points?\b", re.I)
 _LAST_MINUTE = re.compile(r"the\s+last\s+minute", re.I)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.I)
 _CAP_COMPOUND = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")
+_IDIOM_MINUTE_BEFORE = re.compile(r"\b(?:believe|believed|think|thought|doubt|doubted|imagine|imagined|suggest|"
+                                  r"pretend)\b[^.!?]{0,25}\bfor\s+$", re.I)
+_WAIT_BEFORE = re.compile(r"\b(?:[Ww]ait|[Hh]old\s+on)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]?|\n)\s*$")
 _NAME_BEFORE_NOW = re.compile(
     r"(?-i:\b(?!(?:Is|Are|Was|Were|Be|Been|Has|Have|Had|Will|Would|Can|Could|Should|May|Might|Must|Do|Does|Did|Not|"
@@ -459,6 +462,9 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
     start, end = m.span()
     before = text[max(0, start - 30) : start]
     after = text[end : end + 30]
+    if name == "deictic" and m.group(0) == "Today" and start > 0 and text[start - 1] in "“\"‘'" \
+            and text[end:end + 1] in ("”", '"', "’", "'") and not text.startswith(("’s", "'s"), end):
+        return False  # NBC's “Today”: the programme's title in quotation marks
     if name == "deictic" and (g.get("deic") or "").lower() == "today" and _in_name(text, start, end):
         return False  # "USA TODAY", "the Today show": a newspaper or programme
     if name == "year" and g.get("year") and (_YEAR_NOUN_AFTER.match(after) or _YEAR_BEFORE.search(before)):
@@ -545,6 +551,11 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
         return False  # "the new Audi Q3": a model name
     if name == "time" and g.get("hh2") and _CLOCK_LEFT.match(after):
         return False  # "with 3:08 to play": a game clock (the duration rule takes it)
+    if name == "duration" and (g.get("unit") or "").lower() == "quarter" and re.search(r"-quarters?$", m.group(0)):
+        return False  # "down three-quarters": a fraction
+    if name == "duration" and (g.get("num") or "").lower() in ("a", "one") and (g.get("unit") or "").lower() in (
+            "minute", "second") and (_IDIOM_MINUTE_BEFORE.search(before) or _WAIT_BEFORE.search(before)):
+        return False  # "I don't believe for a minute", "wait a minute": idioms, not a minute's length
     if name == "relunit" and m.group(0) in ("This Week", "This Morning") and not _SENTENCE_START.search(before):
         return False  # "ABC's This Week", "This Week with George Stephanopoulos": a programme's title
     if name in ("year", "iso", "slash") and _in_url(text, start, end):
@@ -582,7 +593,7 @@ _KIND_WORDS = {
     "season": "spring summer autumn fall winter springtime summertime wintertime",
     "pod": "morning afternoon evening overnight tonight night",
     "deic": "today tomorrow yesterday tonight",
-    "ref": "now nowadays current currently recent recently lately past future moment present term being days",
+    "ref": "now nowadays current currently recent recently lately past future moment present presently term being days",
     "date": "date",
     "cent": "century centuries",
     "setadj": "annual annually daily weekly monthly yearly hourly quarterly nightly biweekly",
@@ -687,7 +698,7 @@ def find(text: str) -> list[Mention]:
 
 
 # "February 15-17": the second day of a range after a month and day (the year after it is both days')
-_DAY2 = re.compile(r"[-–](?P<day>[12]\d|3[01]|0?[1-9])\b(?![-–/.:%]?\d|\s*(?:%|percent|per\s+cent|points?|votes?)\b)"
+_DAY2 = re.compile(r"(?:[-–]|\s+to\s+)(?P<day>[12]\d|3[01]|0?[1-9])\b(?![-–/.:%]?\d|\s*(?:%|percent|per\s+cent|points?|votes?)\b)"
                    r"(?:(?P<sep>\s*,?\s*)(?P<year>(?:1[6-9]|20)\d\d)\b)?")
 # "UPDATE: 5/12", "on 5/12": a numeric month/day (the year of the story) only where a date is expected; not
 # fractions ("1/2 of"), "24/7", "9/11" (the attacks), scores or ratios

@@ -99,6 +99,7 @@ _LINK = frozenset(
 _LAST_LINK = frozenset(["in", "on", "during", "since", "until", "till", "through", "the", "early", "mid", "late"])
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+(?:run|lead)[-\s]up\s+to)\s+(?:the\s+|this\s+|next\s+)?$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:(?:at\s+least|as\s+(?:early|late|recently|far\s+back)\s+as)\s+)?"
+                    r"(?:(?:their|his|her|its|our|the|that)\s+)?"  # "since their Oct. 13 debate"
                     r"(?:(?:early|late|mid|the\s+(?:start|beginning|end|middle)\s+of)[-\s]+)?$", re.I)
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # a determiner (or a possessive) and one noun right before the weekday: "his address Sunday", "the vote Tuesday"
