@@ -35,8 +35,12 @@ eval: $(STAMP)
 	$(BIN)/rumormill eval weasel $(SHARED)/data/factuality/szeged_wikiweasel
 	$(BIN)/rumormill eval tempeval3 $(SHARED)/data/temporal/tempeval3
 	$(BIN)/rumormill eval meantime $(SHARED)/data/temporal/meantime_en
+	$(BIN)/rumormill eval polnear-timex $(SHARED)/data/attribution/polnear --split test
+	$(BIN)/rumormill eval web-timex $(SHARED)/data/extraction/scrapinghub-aeb --split test
+	$(BIN)/rumormill eval markkula-timex $(SHARED)/data/attribution/markkula-journ-sourcing --split test
 	$(BIN)/rumormill eval pubdate $(SHARED)/data/attribution/polnear --split test
 	$(BIN)/rumormill eval pubdate $(SHARED)/data/attribution/markkula-journ-sourcing
+	$(BIN)/rumormill eval pubdate $(SHARED)/data/extraction/scrapinghub-aeb --split test
 	$(BIN)/rumormill eval story $(SHARED)/data/articles/celebrity_perezrosas2018 --split test
 
 bench: $(STAMP)
