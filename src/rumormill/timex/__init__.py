@@ -195,8 +195,9 @@ _RANGE_GAP = re.compile(r"\s*(?:through|thru|to|until|till|[-–—])\s*", re.I)
 
 
 def _weekday_ranges(text: str, out: list[Tagged], published: Anchor | None) -> list[Tagged]:
-    """"starting Sunday through Tuesday": two weekdays resolved apart so that the range runs backwards are put a
-    week closer together, on the side that keeps both nearer the reporting date."""
+    """"starting Sunday through Tuesday": two weekdays resolved so that the range runs backwards are put a week
+    closer together the way the tense says (future: the end a week later; past: the start a week earlier; otherwise
+    the pair nearer the reporting date)."""
     if published is None or published.date is None:
         return out
     pub = published.date
