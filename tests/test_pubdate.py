@@ -361,3 +361,29 @@ def test_lone_present_or_untensed_year_abstains() -> None:
     assert p.how == "unknown" and "bare year" in (p.reason or "")
     q = infer("The plant will open in 2011.")  # a future-tense year still gives the year before (unchanged)
     assert q.how == "inferred" and (q.earliest, q.latest) == ("2010-01-01", "2010-12-31")
+
+
+# Second web-page round: a named publication day
+
+
+@pytest.mark.parametrize(
+    ("words", "day"),
+    [("today (Nov. 18)", "2019-11-18"), ("tomorrow (November 19)", "2019-11-18"),
+     ("yesterday (Nov. 17)", "2019-11-18")],
+)
+def test_deictic_word_with_date_names_the_publication_day(words: str, day: str) -> None:
+    text = f"The county opened a new clinic on Oct. 2, 2019. The mayor speaks {words} at the site."
+    p = infer(text)
+    assert p.how == "inferred" and p.value == day
+    assert p.earliest is not None and p.latest is not None and p.earliest <= day <= p.latest
+    assert (dt.date.fromisoformat(p.latest) - dt.date.fromisoformat(p.earliest)).days <= 2
+    assert "names the publication day" in (p.reason or "")
+
+
+def test_weekday_with_date_in_parentheses_dates_the_week() -> None:
+    p = infer("The county opened a new clinic in June 2019. The mayor spoke Monday night (Nov. 18) at the site.")
+    assert p.how == "inferred" and p.earliest is not None and p.latest is not None
+    assert p.earliest <= "2019-11-18" <= p.latest and p.earliest >= "2019-11-11" and p.latest <= "2019-11-25"
+    q = infer("The county opened a new clinic in June 2019. The mayor spoke at the site on Nov. 18.")  # unchanged
+    assert q.earliest is not None and q.latest is not None
+    assert (dt.date.fromisoformat(q.latest) - dt.date.fromisoformat(q.earliest)).days > 300

@@ -247,6 +247,9 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
     for _first, _last, _weight, why in votes:
         reasons.append(why)
     weekdays = _weekday_dates(text, tagged)
+    named = _named_days(text, tagged)
+    seen = {(mo, d) for mo, d, _wd, _tense, _w in weekdays}
+    weekdays += [(mo, d, wd, None, words) for mo, d, _shift, wd, words in named if wd is not None and (mo, d) not in seen]
     weak = _lone_past_year(latest, first, votes, weekdays, over) or _only_ahead(latest, first, ahead, votes, weekdays)
     if weak is not None:
         return Published(value=None, earliest=None, latest=None, how="unknown", reason=weak)
@@ -293,8 +296,60 @@ def infer(text: str, tagged: list[Tagged] | None = None, dayline: str | None = N
         m = w + window.index(top)
         point = f"{m // 12:04d}-{m % 12 + 1:02d}"
     reasons.append("the most likely one-year interval given that news reports recent events and near plans")
+    named_day = _publication_day(named, lo, hi)
+    if named_day is not None:  # "today (Nov. 18)": the window gives the year, the words the day
+        lo, hi, point, why = named_day
+        reasons.append(why)
     return Published(value=point, earliest=_iso(lo), latest=_iso(hi), how="inferred",
                      reason="; ".join(dict.fromkeys(reasons)))
+
+
+# "today (Nov. 18)", "tomorrow (November 19)", "Monday night (Nov. 18)": a deictic word or a weekday with the date in
+# parentheses right after it says which day "today" is (a weekday: a day within the week around publication)
+_DAY_WORD = re.compile(r"\b(?:(today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening))|"
+                       r"(mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?)\s*\(\s*$", re.I)
+_DAY_SHIFT = {"today": 0, "tonight": 0, "this": 0, "tomorrow": -1, "yesterday": 1}  # publication = the date + shift
+_WEEK = dt.timedelta(days=7)
+
+
+def _named_days(text: str, tagged: list[Tagged]) -> list[tuple[int, int, int, int | None, str]]:
+    """(month, day, days from the date to publication, weekday 0-6 or None, words) of "today (Nov. 18)" and the like."""
+    out: list[tuple[int, int, int, int | None, str]] = []
+    for t in tagged:
+        m = re.fullmatch(r"XXXX-(\d{2})-(\d{2})", t.norm.value.split("T")[0])
+        if not m or t.norm.anaphoric or not re.match(r"\s*\)", text[t.end:t.end + 3]):
+            continue
+        w = _DAY_WORD.search(text, max(0, t.start - 40), t.start)
+        if not w:
+            continue
+        words = text[w.start():t.end].strip() + ")"
+        if w.group(1):
+            out.append((int(m.group(1)), int(m.group(2)), _DAY_SHIFT[w.group(1).split()[0].lower()], None, words))
+        else:
+            out.append((int(m.group(1)), int(m.group(2)), 0, _WEEKDAYS.index(w.group(2).lower() + "day"), words))
+    return out
+
+
+def _publication_day(named: list[tuple[int, int, int, int | None, str]], lo: dt.date,
+                     hi: dt.date) -> tuple[dt.date, dt.date, str, str] | None:
+    """The interval narrowed to the day that "today (Nov. 18)" names, read in the year the window gives it (a day
+    either side; a week either side of a weekday's date), its point value and the reason; None if none fits."""
+    best: tuple[dt.date, dt.date, str, str] | None = None
+    for month, day, shift, wd, words in sorted(named, key=lambda n: n[3] is not None):
+        for year in (hi.year, lo.year):
+            with contextlib.suppress(ValueError):
+                d = dt.date(year, month, day) + dt.timedelta(days=shift)
+                if not lo <= d <= hi or (wd is not None and d.weekday() != wd):
+                    continue
+                span = (d - _WEEK, d + _WEEK) if wd is not None else (d - dt.timedelta(days=1), d + dt.timedelta(days=1))
+                got = (max(lo, span[0]), min(hi, span[1]), d.isoformat() if wd is None else d.isoformat()[:7],
+                       f"'{words}' names the publication day ({d.isoformat()}{', within a week' if wd is not None else ''})")
+                if best is None:
+                    best = got
+                break
+        if best is not None:
+            break
+    return best
 
 
 _FULL_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
