@@ -1,4 +1,5 @@
-"""Shared reading of our own TIMEX3 news annotation lots (``web-timex``, ``markkula-timex``).
+"""Shared reading and scoring of our own TIMEX3 news annotation lots (``polnear-timex``, ``web-timex``,
+``markkula-timex``).
 
 Each lot is two packaged tables under ``evaluation/data/``: the annotations (document, start, end, extent,
 type, value, mod, part; offsets into the text the lot's module builds) and the documents (document, DCT,
@@ -9,10 +10,12 @@ its text before scoring.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
+from typing import Any
 
 from rumormill.errors import InputError
-from rumormill.evaluation.timeml import Doc, Gold
+from rumormill.evaluation.timeml import Doc, Gold, evaluate
 
 Row = tuple[int, int, str, str, str, str]  # start, end, extent, type, value, mod
 
@@ -48,3 +51,9 @@ def doc(name: str, text: str, dct: str, rows: list[Row]) -> Doc:
                              f"{text[start:end]!r} (a different corpus version?)")
         gold.append(Gold(start=start, end=end, type=typ, value=value))
     return Doc(name=name, text=text, dct=dct, gold=sorted(gold, key=lambda g: g.start))
+
+
+def run(load: Callable[[str, int | None, str | None], list[Doc]], path: str, **options: Any) -> dict[str, Any]:
+    """``rumormill eval <lot>``: the lot's documents (``load(path, limit, split)``) scored with the TE3 definitions."""
+    figs, _ = evaluate(load(path, options.get("limit"), options.get("split")), errors=options.get("errors"))
+    return {"figures": figs, "split": options.get("split")}

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from rumormill.errors import InputError
-from rumormill.evaluation.timeml import Doc, Gold, evaluate, format_extent
+from rumormill.evaluation import newsset
+from rumormill.evaluation.timeml import Doc, format_extent
 
 ANNOTATIONS = "polnear_timex.tsv"
 
@@ -59,9 +60,7 @@ def load(path: str, limit: int | None = None, split: str | None = None) -> list[
     with (root / "metadata.tsv").open(encoding="utf-8", newline="") as fh:
         dcts = {r["filename"]: r["publication_date"] for r in csv.DictReader(fh, delimiter="\t")}
     docs: list[Doc] = []
-    splits = PARTS if split in (None, "all") else (split,)
-    if any(s not in PARTS for s in splits):
-        raise InputError(f"--split {split}: this set has the parts train, dev and test")
+    splits = newsset.splits(split, PARTS)
     for name, rows in sorted(table().items()):
         if rows[0][6] not in splits:
             continue
@@ -70,20 +69,12 @@ def load(path: str, limit: int | None = None, split: str | None = None) -> list[
         if folder is None or name not in dcts:
             raise InputError(f"{file}: annotated article not found in the PolNeAR folder")
         text = file.read_text(encoding="utf-8")
-        gold: list[Gold] = []
-        for start, end, extent, typ, value, _mod, _part in rows:
-            if text[start:end] != extent:
-                raise InputError(f"{name}: the annotation {start}-{end} {extent!r} does not match the text "
-                                 f"{text[start:end]!r} (a different PolNeAR version?)")
-            gold.append(Gold(start=start, end=end, type=typ, value=value))
-        docs.append(Doc(name=name, text=text, dct=dcts[name], gold=sorted(gold, key=lambda g: g.start)))
+        docs.append(newsset.doc(name, text, dcts[name], [r[:6] for r in rows]))
     return docs[:limit]
 
 
 def run(path: str, **options: Any) -> dict[str, Any]:
-    docs = load(path, options.get("limit"), options.get("split"))
-    figs, _ = evaluate(docs, errors=options.get("errors"))
-    return {"figures": figs, "split": options.get("split")}
+    return newsset.run(load, path, **options)
 
 
 def format(result: dict[str, Any]) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 
 from rumormill.errors import InputError
 from rumormill.evaluation import newsset
-from rumormill.evaluation.timeml import Doc, evaluate, format_extent
+from rumormill.evaluation.timeml import Doc, format_extent
 
 ANNOTATIONS = "web_timex.tsv"
 DOCUMENTS = "web_timex_docs.tsv"
@@ -71,9 +71,7 @@ def load(path: str, limit: int | None = None, split: str | None = None) -> list[
 
 
 def run(path: str, **options: Any) -> dict[str, Any]:
-    docs = load(path, options.get("limit"), options.get("split"))
-    figs, _ = evaluate(docs, errors=options.get("errors"))
-    return {"figures": figs, "split": options.get("split")}
+    return newsset.run(load, path, **options)
 
 
 def format(result: dict[str, Any]) -> str:
