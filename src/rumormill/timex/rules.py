@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -32,6 +33,7 @@ from rumormill.timex.normalize import (
     plain,
 )
 from rumormill.timex.tagger import Mention, holiday_key, holidays, vocab
+from rumormill.timex.tense import cues_for
 
 Resolver = Callable[[Mention, str, Anchor | None, Anchor | None, str | None], Norm | None]
 
@@ -626,6 +628,59 @@ _TODAYS_GENERAL = re.compile(
     r"families|parents|america|britain)\b", re.I)
 
 
+# the verb group a "today" of the present tense sits in: a perfect ("have fallen today"), a progressive ("is claiming
+# today", "we're announcing today") or an infinitive ("to do it again today") reports the day's events
+_PERFECT_OR_PROGRESSIVE = re.compile(r"\s+(?:[a-z]+ly\s+|not\s+|also\s+|just\s+|already\s+)*(?:[a-z]+(?:ed|en|ing)|been|"
+                                     r"done|made|had|got|put|set|held|met|led|left|paid|sold|told|said|won|lost|cut|"
+                                     r"hit|seen|gone|come|become|begun|run|shown|known|fallen|risen|taken|given)\b")
+_EPISTEMIC = frozenset(["may", "might", "could"])
+_BE_OR_HAVE = re.compile(r"\s+(?:[a-z]+ly\s+|well\s+|only\s+|not\s+|also\s+)*(?:be|have)\b")
+
+
+def _contrast(text: str, start: int) -> bool:
+    """A past-tense cue in the sentence of ``start`` or the one before: the present it speaks of is set against a
+    past ("Dues were $6,612 a year. Today, that same membership costs …"; "in 2012 flipped back to Romney. Clinton
+    and Trump are tied in the state today"), not a report of the day ("Stocks are higher today")."""
+    cues = cues_for(text)
+    s, _e = cues.sentence(start)
+    lo = cues.sentence(s - 1)[0] if s > 0 else 0
+    i = bisect.bisect_left(cues.starts, lo)
+    while i < len(cues.starts) and cues.starts[i] < start:
+        if cues.items[i][2] == "past":
+            return True
+        i += 1
+    return False
+
+
+def _generic_today(text: str, start: int, end: int) -> bool:
+    """A "today" that means nowadays by its clause: a simple present ("Today my brother lives on the farm",
+    "Clinton and Trump are tied in the state today", "Who does the work of Eddie Mannix today?") set against a past
+    in its sentence or the one before (``_contrast``), or an
+    epistemic modal ("may only be a concept today", "Today, that number could be $50 million"). A perfect,
+    progressive or infinitive ("have fallen today", "is claiming today", "to do it again today"), a past or
+    future clause and "today's hearing" (the day's own event) keep the reporting day."""
+    if text.startswith(("'s", "’s"), end):
+        return False
+    cue = cues_for(text).detail(start, end)
+    if cue is None or cue.pos < 0:
+        return False
+    if re.match(r"\s+(?:is|was)\b", text[end:end + 5]):
+        return False  # "Today is a great day", "today is Boeing's day": the day itself
+    after = text[cue.pos + len(cue.word):cue.pos + len(cue.word) + 40]
+    if cue.pos < start:  # "has today gone up": the date itself is no part of the verb group
+        after = text[cue.pos + len(cue.word):start] + text[end:end + 40]
+    if cue.kind == "present":
+        if cue.word in ("now", "currently", "say", "says"):
+            return False  # "says today", "now": the reporting day's own words
+        if text[max(0, cue.pos - 4):cue.pos].lower().endswith("to "):
+            return False
+        verb = _PERFECT_OR_PROGRESSIVE.match(after)
+        if verb and (cue.word in ("has", "have") or verb.group(0).endswith("ing")):
+            return False  # "have fallen today", "is claiming today" ("are tied today" is no perfect)
+        return _contrast(text, start)
+    return cue.kind == "future" and cue.word in _EPISTEMIC and _BE_OR_HAVE.match(after) is not None
+
+
 def _deictic(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
     g = m.groups
     if g.get("podrel"):
@@ -635,7 +690,8 @@ def _deictic(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, ten
     if word == "tonight":
         pod = pod or "NI"
     if word == "today" and not pod and not g.get("smod") and (
-            _GENERIC_TODAY.search(text, max(0, m.start - 12), m.start) or _TODAYS_GENERAL.match(text, m.end)):
+            _GENERIC_TODAY.search(text, max(0, m.start - 12), m.start) or _TODAYS_GENERAL.match(text, m.end)
+            or _generic_today(text, m.start, m.end)):
         return _d("PRESENT_REF")  # "even today", "still today", "today's refugees": nowadays, not the reporting day
     src = pub
     if (g.get("this") or "").lower() == "that" and prev is not None and prev.date is not None:
