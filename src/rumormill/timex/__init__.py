@@ -67,6 +67,8 @@ def tag(text: str, published: Anchor | None, mentions: list[Mention] | None = No
         saying = _saying(m, cue, cues, out, published) if cues is not None and cue is not None else None
         if saying is not None:  # "said on Monday it would report on Thursday": the Thursday after that Monday
             pub, how = saying, "future"
+        elif how == "future" and cue is not None and cue.word in _WOULD:
+            how = "future~"  # "vowed that Britain would leave the EU on Oct. 31": perhaps a future already past
         norm = resolve(m, text, pub, ref, how)
         if norm is None:
             continue
@@ -137,6 +139,7 @@ def _saying(m: Mention, cue: _tense.Cue, cues: _tense.Cues, out: list[Tagged],
     return None
 
 
+_WOULD = frozenset(["would", "'d", "’d"])
 _WEEKDAY_WORD = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day")
 _SAYS_NOW = re.compile(r"\b(?:says|tells|adds|writes|explains|insists|argues|notes)\b")
 _STORY_REACH = 1500  # how far (characters) a clock time may stand from the day the text last named

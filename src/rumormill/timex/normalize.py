@@ -110,8 +110,11 @@ def _week(d: dt.date) -> str:
 
 
 def plain(tense: str | None) -> str | None:
-    """The tense without its "!" (``past!``: a sure past, or a date after "since", placed without slack)."""
-    return tense.rstrip("!") if tense else None
+    """The tense without its mark: ``past!`` is a sure past (or a date after "since"), placed without slack;
+    ``future~`` the future of "would", whose day may lie up to a month before the reporting date (the future of a
+    past saying: "his vow that Britain would leave the EU on Oct. 31", written in November; a month has no such
+    slack: "said it would not reopen before June", written in July, is next June)."""
+    return tense.rstrip("!~") if tense else None
 
 
 def _shift_months(year: int, month: int, k: int) -> tuple[int, int]:
@@ -126,8 +129,8 @@ def _place_month(a: Anchor, month: int, tense: str | None, strict: int = 0, past
     will open in April"); a future clause allows none ("will serve a term starting in January" written
     in March is next January).
     """
-    slack = 0 if not tense or tense.endswith("!") or tense == "future" else past_slack
-    tense = tense.rstrip("!") if tense else None
+    slack = 0 if not tense or tense.endswith(("!", "~")) or tense == "future" else past_slack
+    tense = plain(tense)
     if a.month is None:
         return a.year if tense not in ("past", "future") and strict == 0 else None
     if strict < 0:
@@ -151,7 +154,7 @@ def _place_day(a: Anchor, month: int, day: int, tense: str | None) -> str:
         return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
     # a past clause allows a month ahead (tense guesses err); a future clause nothing before the anchor
     slack = 0 if not tense or tense.endswith("!") or tense == "future" else 31
-    tense = tense.rstrip("!") if tense else None
+    tense = plain(tense)
     best: tuple[int, int] | None = None
     for year in (a.year - 1, a.year, a.year + 1):
         try:
@@ -210,7 +213,7 @@ def _place_holiday(a: Anchor, rule: str, tense: str | None) -> str | None:
         d = holiday_date(rule, a.year)
         return _ymd(d) if d and plain(tense) not in ("past", "future") else None
     slack = 0 if not tense or tense.endswith("!") or tense == "future" else 31
-    tense = tense.rstrip("!") if tense else None
+    tense = plain(tense)
     best: tuple[int, dt.date] | None = None
     for year in (a.year - 1, a.year, a.year + 1):
         d = holiday_date(rule, year)
