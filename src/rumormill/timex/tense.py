@@ -101,6 +101,8 @@ _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+(?:run|lead)[-\s]up\s+to)\s+
 _SINCE = re.compile(r"\bsince\s+(?:(?:at\s+least|as\s+(?:early|late|recently|far\s+back)\s+as)\s+)?"
                     r"(?:(?:their|his|her|its|our|the|that)\s+)?"  # "since their Oct. 13 debate"
                     r"(?:(?:early|late|mid|the\s+(?:start|beginning|end|middle)\s+of)[-\s]+)?$", re.I)
+# "since taking over as speaker in the fall": the date of a "since" clause is behind too
+_SINCE_CLAUSE = re.compile(r"\bsince\s+[a-z]+ing\b[^,.;:!?]{0,40}?\b(?:in|on|at|during)\s+(?:the\s+|last\s+)?$", re.I)
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # a determiner (or a possessive) and one noun right before the weekday: "his address Sunday", "the vote Tuesday"
 _EVENT_NOUN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]he|[Aa]n?|[Tt]his|[A-Za-z]+['’]s)\s+"
@@ -375,7 +377,8 @@ class Cues:
         lead = text[max(s, start - 40):start]
         if _COME.search(lead) or _LOOK_AHEAD.search(lead):
             return Cue("future", False, "", -1)  # "to win the election come November", "looking ahead to the fall"
-        if _SINCE.search(lead) or text.endswith("ago", start, end):
+        if _SINCE.search(lead) or text.endswith("ago", start, end) \
+                or _SINCE_CLAUSE.search(text, max(s, start - 70), start):
             return Cue("past", False, "", -1)  # "has been closed since June": June is behind
         if _AHEAD_OF.search(lead):  # "ahead of Friday's report": after its clause's time
             return None if cue and cue.kind == "past" else Cue("future", False, "", -1)
@@ -409,8 +412,8 @@ class Cues:
                 if "," in gap and self.words[j] in _REPORTING and len(text[ce:e].split()) <= 3:
                     tail = True  # "… on Saturday, CNN reported.": the attribution after the reported words
                 dist = gap.count(" ") * 1.5 + 1.0
-            if "," in gap:
-                dist += 1.5
+            if "," in gap:  # a cue in the date's own stretch between commas outweighs one beyond a comma ("Sanders,
+                dist += 6  # who did win Rhode Island on Tuesday, would likely place …")
             if weak:
                 dist += 2
             if best is None or dist < best[0]:
