@@ -61,7 +61,8 @@ _PAST = frozenset(
 _PRESENT = frozenset(["is", "are", "am", "has", "have", "does", "do", "says", "say", "remains", "remain", "now", "currently",
                       ])
 # a scheduled event in the present tense lies ahead ("takes effect on July 1", "the trial begins Monday")
-_SCHEDULED = frozenset(["takes", "begins", "starts", "ends", "opens", "closes", "expires", "resumes", "kicks"])
+_SCHEDULED = frozenset(["takes", "begins", "starts", "ends", "opens", "closes", "expires", "resumes", "kicks", "holds",
+                        "hosts"])
 _NOT_PAST = frozenset(
     ["need", "needed", "indeed", "seed", "speed", "proceed", "exceed", "feed", "bed", "red", "shed", "bred", "breed", "weed", "deed", "heed", "reed", "aged", "united", "limited", "based", "related", "scheduled", "expected", "planned", "proposed", "alleged", "reported"]
 )
@@ -412,7 +413,7 @@ class Cues:
                 if "," in gap and self.words[j] in _REPORTING and len(text[ce:e].split()) <= 3:
                     tail = True  # "… on Saturday, CNN reported.": the attribution after the reported words
                 dist = gap.count(" ") * 1.5 + 1.0
-            if "," in gap:  # a cue in the date's own stretch between commas outweighs one beyond a comma ("Sanders,
+            if "," in gap or "—" in gap or " -- " in gap or " – " in gap:  # a cue in the date's own stretch between commas outweighs one beyond a comma ("Sanders,
                 dist += 6  # who did win Rhode Island on Tuesday, would likely place …")
             if weak:
                 dist += 2
