@@ -384,8 +384,8 @@ class Cues:
         if _AHEAD_OF.search(lead):  # "ahead of Friday's report": after its clause's time
             return None if cue and cue.kind == "past" else Cue("future", False, "", -1)
         if self.headline and start < self.headline:
-            if cue and cue.kind == "future" and cue.pos < start and cue.word not in _SCHEDULED:
-                return cue  # ("Fed holds rates steady in March": a headline's present is a past)
+            if cue and cue.kind == "future" and cue.pos < start and cue.word not in ("holds", "hosts"):
+                return cue  # ("Trial opens Monday"; but "Fed holds rates steady in March" reports a decision)
             if _HEADLINE_TO.search(text, 0, start):
                 return Cue("future", False, "", -1)  # "Apple to unveil new iPhone on Tuesday"
             return Cue("past", False, "", -1)  # "Senate passes budget bill on Friday"
