@@ -999,6 +999,6 @@ RESOLVERS: dict[str, Resolver] = {
     "iso": _iso, "slash": _slash, "mdy": _mdy, "dmy": _mdy, "my": _my, "monrel": _monrel, "dom": _dom, "modrel": _modrel,
     "modmon": _modmon, "earlier": _earlier, "quarter": _quarter, "century": _century, "decade": _decade,
     "year": _yearr, "season": _season, "weekday": _weekdayr, "month": _month, "relunit": _relunitr,
-    "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "yearprev": _yearprev, "theyear": _theyear, "yearago": _yearago, "weekof": _weekof, "yearend": _yearend, "nthrow": _nthrow, "podtrade": _podtrade, "numrange": _durationr, "ago": _ago, "time": _time, "duration": _durationr, "gameclock": _durationr, "vaguedur": _vaguedur,
+    "deictic": _deictic, "theday": _theday, "sameperiod": _sameperiod, "yearprev": _yearprev, "theyear": _theyear, "yearago": _yearago, "weekof": _weekof, "yearend": _yearend, "nthrow": _nthrow, "podtrade": _podtrade, "thepod": _podtrade, "numrange": _durationr, "ago": _ago, "time": _time, "duration": _durationr, "gameclock": _durationr, "vaguedur": _vaguedur,
     "set": _set, "ref": _ref, "holiday": _holiday, "fiscal": _fiscal,
 }

@@ -164,6 +164,11 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                    r"(?P<unit>day|week|month|year|quarter|session)\b(?(cons)|(?=\s+in\s+a\s+row\b))"),
         # "in morning trading", "in late afternoon trade": that part of the day being reported
         ("podtrade", rf"(?P<pre>\bin\s+(?:early\s+|late\s+)?){POD}(?=\s+(?:trading|trade|deals|dealings)\b)"),
+        # "spent the night at the Vatican", "In the morning, lawmakers grilled …", "debated earlier in the evening":
+        # that part of the day just named (or of the reporting date); not "the morning shows", "the night of …"
+        ("thepod", r"(?P<pre>\b(?:[Ii]n|[Dd]uring|[Tt]hrough|[Tt]hroughout|into|spent|[Oo]n)\s+)the\s+"
+                   r"(?P<pod>morning|afternoon|evening|night)\b(?![-'’]|\s+(?:of|before|after|when|that|shows?|news|"
+                   r"sessions?|papers?|editions?|programs?|line|star|shift|hours?|sky|air|owl|life|club|[a-z]+ing)\b)"),
         # "founded in 2009, and sales doubled during the year": that year (kept only after a date in the sentence)
         ("theyear", r"(?P<pre>\b(?:during|for|throughout|over|in)\s+)the\s+year\b(?![-'’]|\s+(?:before|after|ago|"
                     r"earlier|later|when|that|since|of|to|previous|prior|in|ended|ending|through|until|\d)\b)"),
@@ -621,7 +626,7 @@ _RULE_NEEDS = {
     "iso": "digit", "slash": "digit", "mdy": "month", "dmy": "month", "my": "month", "monrel": "month",
     "modrel": "unit season month digit", "modmon": "month", "earlier": "unit deic", "quarter": "unit digit",
     "century": "cent", "decade": "digit decw", "year": "digit", "season": "season", "weekday": "weekday",
-    "month": "month", "relunit": "unit", "yearprev": "unit", "yearago": "unit", "weekof": "month", "yearend": "unit", "nthrow": "unit", "theyear": "unit", "podtrade": "pod", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit date",
+    "month": "month", "relunit": "unit", "yearprev": "unit", "yearago": "unit", "weekof": "month", "yearend": "unit", "nthrow": "unit", "theyear": "unit", "podtrade": "pod", "thepod": "pod", "numrange": "unit", "sameperiod": "unit", "dom": "digit", "theday": "unit date",
     "deictic": "deic pod", "ago": "unit long", "time": "digit", "gameclock": "digit", "duration": "unit", "vaguedur": "unit long",
     "set": "unit weekday season setadj pod", "ref": "ref unit", "holiday": "holiday", "fiscal": "fiscal",
 }
