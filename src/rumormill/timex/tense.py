@@ -81,6 +81,10 @@ _AHEAD_TO = frozenset(["likely", "unlikely", "poised"])
 _IMPERATIVE = frozenset(["remember", "vote", "join", "save", "tune", "visit", "register", "stay",
                          "don't", "don’t", "let's", "let’s", "please", "bring", "attend", "imagine"])
 _COND = frozenset(["if", "unless"])
+# past verbs of a promise or plan before an infinitive ("vowed to", "threatened to"); not those of a decision carried
+# out at once ("decided to weigh in on Thursday's fight", "declined to respond on Saturday")
+_COMMIT = frozenset(["vowed", "promised", "pledged", "planned", "threatened", "offered", "sought", "hoped", "intended",
+                     "aimed"])
 _ADVERB = frozenset(["not", "n't", "also", "never", "just", "already", "still", "then", "first", "since", "now"])
 _REPORTING = frozenset(["said", "reported", "told", "added", "noted", "wrote", "says", "reports", "adds", "notes",
                         "according"])
@@ -278,6 +282,9 @@ class Cues:
             elif kind == "future" and core in _PAST_AUX and low not in _MODAL and low != "due":
                 kind = "present"  # "was planning to hold it on Thursday", "was scheduled to speak Saturday": a plan
                 # seen from the past may lie on either side of the reporting date (the nearest reading)
+            elif kind == "past" and low in _COMMIT and text.startswith(" to ", end):
+                kind = "present"  # "vowed to stay in the race until the convention in July": a plan made in the past
+                # may lie on either side of the reporting date (the nearest reading), as "was scheduled to"
             elif low in _PROSPECT:
                 kind = "future"
             elif low in _AHEAD_TO and text.startswith(" to ", end):
