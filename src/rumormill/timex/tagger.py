@@ -234,7 +234,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ("duration", r"\b(?P<longunit>hour|day|week|month|year)long\b"),
         # "the last year-plus", "the past month-plus": more than one such unit (no number written)
         ("duration", rf"(?:the\s+)?(?P<rel>past|{LAST}|previous)\s+{UNIT}(?P<plus>-plus)\b"),
-        ("vaguedur", rf"(?:(?:the\s+)?(?P<rel>past|{LAST}|next|coming)\s+)?{VAGUE}\s+{UNIT}s\b(?![-\s]+olds?\b)"
+        ("vaguedur", rf"(?:(?:the\s+)?(?P<rel>past|{LAST}|next|coming)\s+)?{VAGUE}\s+(?:more\s+)?{UNIT}s\b(?![-\s]+olds?\b)"
                      # "a multiyear contract", "a multi-week tour": an unknown number of units
                      r"|\bmulti-?(?P<unitm>day|week|month|year|decade)\b(?!-old)"
                      rf"|(?P<recent>recent\s+{UNIT.replace('<unit>', '<unitr>')}s)\b"
@@ -243,7 +243,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                      r"(?:\s+since(?=\s*[.,;:!?)\"”]|\s*$))?)\b"
                      # "weeks before the vote", "hours before the start": an unknown number of units before/after an
                      # event (not after a number, a determiner or an adjective: "two weeks before" is a duration rule's)
-                     rf"|(?<![\w-])(?P<bareb>(?:seconds|minutes|hours|days|weeks|months|years|decades))(?=\s+(?:before|after)\b)"
+                     rf"|(?<![\w-])(?P<bareb>(?:seconds|minutes|hours|days|weeks|months|years|decades))(?=\s+(?:before|after|ahead\s+of)\b)"
                      # "has only weeks to make its case", "just days left": an unknown, small number of units
                      r"|(?:(?<=\bonly\s)|(?<=\bjust\s)|(?<=\bmere\s))(?P<bareo>hours|days|weeks|months)\b"
                      r"(?=\s+(?:to|left|away|before|after|later|earlier|ago|remain|remaining)\b)"
@@ -572,7 +572,9 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
     if name == "ref" and g.get("adjref") and _NUMBER_BEFORE.search(before):
         return False  # "its five current models"
     if name == "vaguedur" and g.get("bare") and _CLAUSE_AFTER.match(after) and not _OF_NOUN.match(after) \
-            and not (g.get("pre") or "").lower().startswith("within"):
+            and not (g.get("pre") or "").lower().startswith("within") \
+            and not ((g.get("pre") or "").lower().startswith("for") and not g["bare"].lower().startswith("the")
+                     and re.match(r"\s+that\b", after)):  # "argued for decades that …": "that" opens the verb's clause
         return False  # "in the days of the empire", "in the years when …": an era ("within weeks of the talks" is not)
     if name == "vaguedur" and (g.get("unitb") or g.get("unitof") or "").lower().startswith("hour") and (
             _HOURS_OPEN.search(text, max(0, m.start("bare" if g.get("unitb") else "unitof") - 30),
