@@ -59,6 +59,7 @@ def tag(text: str, published: Anchor | None, mentions: list[Mention] | None = No
     cues = _tense.cues_for(text) if mentions else None
     story: Anchor | None = None  # the last day before the reporting date the text named (``pos``: where)
     last_day: Anchor | None = None  # the last day the text named, whichever side of the reporting date
+    dated: dict[str, str] = {}  # "MM-DD" -> the year of the last month-day given with its year
     for m in mentions:
         cue = cues.detail(m.start, m.end) if cues else None
         tense = cue.kind if cue else None
@@ -78,6 +79,12 @@ def tag(text: str, published: Anchor | None, mentions: list[Mention] | None = No
                 again = resolve(m, text, told, ref, how)
                 if again is not None:
                     norm = replace(again, anaphoric=True)
+        if m.rule in ("mdy", "dmy") and _DAY_VALUE.fullmatch(norm.value):
+            if _YEAR_IN.search(text, m.start, m.end):
+                dated[norm.value[5:]] = norm.value[:4]
+            elif dated.get(norm.value[5:], norm.value[:4]) != norm.value[:4] and tense != "future":
+                # "On January 23, 2013 she testified … the email of January 23": the day named with its year before
+                norm = replace(norm, value=dated[norm.value[5:]] + norm.value[4:], anaphoric=True)
         idx = len(out)
         out.append(Tagged(start=m.start, end=m.end, text=text[m.start:m.end], rule=m.rule, tense=tense, norm=norm))
         if published is not None and published.date is not None and norm.type in ("DATE", "TIME") \
@@ -192,6 +199,7 @@ def _told_day(m: Mention, norm: Norm, tense: str | None, text: str, cues: _tense
 
 _TIME_DATE_GAP = re.compile(r"\s*(?:local\s+time\b)?\s*(?:,|\bon\b)?\s*")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_YEAR_IN = re.compile(r"\b\d{4}\b")
 
 
 _RANGE_GAP = re.compile(r"\s*(?:through|thru|to|until|till|[-–—])\s*", re.I)

@@ -239,8 +239,8 @@ def _weekday(a: Anchor, wd: int, tense: str | None, rel: str | None) -> dt.date 
     if rel in ("next", "coming"):
         fwd = (wd - d.isoweekday()) % 7 or 7
         return d + dt.timedelta(days=fwd)
-    if rel == "this":
-        return d + dt.timedelta(days=delta)
+    if rel == "this":  # the one of this week; a future clause's, when that day is past, the coming one ("is hoping to
+        return d + dt.timedelta(days=delta + (7 if delta < 0 and tense == "future" else 0))  # win this Tuesday")
     if tense == "past":
         return d - dt.timedelta(days=(d.isoweekday() - wd) % 7)
     if tense == "future":

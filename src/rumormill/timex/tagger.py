@@ -239,7 +239,8 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                      r"|\bmulti-?(?P<unitm>day|week|month|year|decade)\b(?!-old)"
                      rf"|(?P<recent>recent\s+{UNIT.replace('<unit>', '<unitr>')}s)\b"
                      rf"|(?<![Bb]ack\s)(?P<pre>\b(?:for|within|in|over|after|take|takes|took|taken|taking|spend|spends|spent|spending|"
-                     rf"(?-i:a)\s+matter\s+of)\s+(?:just\s+|only\s+|mere\s+)?)(?P<bare>(?:the\s+)?{UNIT.replace('<unit>', '<unitb>')}s"
+                     rf"(?-i:a)\s+matter\s+of|(?:go(?:es|ing)?|dat(?:e|es|ing|ed)|stretch(?:es|ing|ed)?|reach(?:es|ing|ed)?)\s+back(?=\s+\w+s\b(?!\s+(?:later|earlier|ago|before|after)\b)))"
+                     rf"\s+(?:just\s+|only\s+|mere\s+)?)(?P<bare>(?:the\s+)?{UNIT.replace('<unit>', '<unitb>')}s"
                      r"(?:\s+since(?=\s*[.,;:!?)\"”]|\s*$))?)\b"
                      # "weeks before the vote", "hours before the start": an unknown number of units before/after an
                      # event (not after a number, a determiner or an adjective: "two weeks before" is a duration rule's)
@@ -520,8 +521,10 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
             or (g["wd"] == "Sunday" and m.start("wd") == start and _PAPER_BEFORE.search(before))):
         return False  # "The Sunday Times", "The Mail on Sunday": a newspaper's title
     if name == "weekday" and not (g.get("rel") or g.get("arel") or g.get("smod")) and m.start("wd") == start \
-            and _NEWS_BEFORE.search(before) and not _REPORTED_AFTER.match(after):
-        return False  # "Fox News Sunday", "CBS News Sunday Morning": a programme ("NBC News Tuesday reported" is a date)
+            and _NEWS_BEFORE.search(before) and not _REPORTED_AFTER.match(after) \
+            and not (g.get("pod") or "X")[0].islower():
+        return False  # "Fox News Sunday", "CBS News Sunday Morning", "Breitbart News Saturday": a programme ("NBC News
+        # Tuesday reported", "told ABC News Tuesday night" are dates)
     if name == "holiday" and not g.get("year") and (_CAPWORD_AFTER.match(after) or _HOLIDAY_THING.match(after)):
         return False  # a name ("Easter Island") or a thing named after the day ("the Christmas tree")
     if name == "quarter" and not g.get("q") and (_NOT_TIME_PART.match(after) or _OF_MONTH_AFTER.match(after)):
