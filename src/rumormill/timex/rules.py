@@ -472,6 +472,10 @@ def _relunitr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
         return _d(_duration(1, unit), typ="DURATION")  # "decided over the last week", "over the next decade": a stretch
     if rel == "next" and unit in ("day", "night") and text[m.start:m.start + 4].lower() == "the ":
         g = {**g, "rel": "following"}  # "released the next day": the day after the date just mentioned
+    elif (rel == "next" and unit in ("week", "month", "year") and m.rule == "relunit" and plain(tense) == "past"
+          and text[m.start:m.start + 4].lower() == "the " and prev is not None and pub is not None
+          and (prev.year, prev.month or 0) < (pub.year, pub.month or 0)):
+        g = {**g, "rel": "following"}  # "gained momentum in September. The next month, a staffer announced …"
     if unit == "night" and rel in ("last", "this") and m.rule == "relunit":  # "last night": a TIME (TimeML)
         if pub is None or pub.date is None:
             return _d("XXXX-XX-XXTNI", typ="TIME")
