@@ -410,7 +410,9 @@ def _weekdayr(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, te
     g = m.groups
     wd = int(vocab()["weekday"][g["wd"].lower()])
     lead = text[max(0, m.start - 30):m.start].lower()
-    if _DEADLINE_BEFORE.search(lead) and (
+    if g.get("eewd"):  # "when he speaks later Monday": the day being told about, the nearest one ("said earlier
+        tense = "past" if plain(tense) == "past" else None  # Thursday" keeps its past)
+    elif _DEADLINE_BEFORE.search(lead) and (
             plain(tense) != "past" or (not lead.rstrip().lower().endswith("through")
                                        and not _CLAUSE_START_BY.search(text, max(0, m.start - 30), m.start))):
         # "closed until Friday", "ordered the files released by Thursday"; a past clause puts "through Sunday"
