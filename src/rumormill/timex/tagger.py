@@ -146,7 +146,7 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                  r"|(?P<pre>\b(?:in|of|since|until|by|from|to)\s+)['’](?P<yy>\d\d)\b"),
         ("season", rf"(?:(?:this\s+(?=past\b))?(?P<rel>last|next|this|past|coming)\s+|(?P<arel>(?:the\s+)?(?:following|previous))\s+|(?P<the>the)\s+|(?P<pre>\b(?:in|during|since|until|by)\s+)"
                    rf"|{POSMOD}[-\s]+)?\b{SEASON}\b(?:\s+(?:of\s+)?{YEAR})?"),
-        ("weekday", rf"(?:(?P<smod>early|late)\s+|(?<!s\s)(?P<eewd>earlier|later)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+|(?P<arel>the\s+(?:following|previous))\s+)?"
+        ("weekday", rf"(?:(?P<smod>early|late)\s+|(?<!days\s)(?<!weeks\s)(?<!months\s)(?<!years\s)(?<!hours\s)(?P<eewd>earlier|later)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+|(?P<arel>the\s+(?:following|previous))\s+)?"
                     rf"\b{WD}(?:\s+{POD})?\b"),
         ("month", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?\b{MONFULL}\b"),
         ("relunit", rf"(?:the\s+|that\s+(?=same\b)|(?P<thispast>this\s+)(?=past\b))?(?P<rel>last|next|this|coming|past|previous|following|current|same|"
