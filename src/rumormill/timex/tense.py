@@ -81,6 +81,7 @@ _AHEAD_TO = frozenset(["likely", "unlikely", "poised"])
 _IMPERATIVE = frozenset(["remember", "vote", "join", "save", "tune", "visit", "register", "stay",
                          "don't", "don’t", "let's", "let’s", "please", "bring", "attend", "imagine"])
 _COND = frozenset(["if", "unless"])
+_DUE_TO = re.compile(r"\s+to\s+(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|[A-Z\d])")
 # past verbs of a promise or plan before an infinitive ("vowed to", "threatened to"); not those of a decision carried
 # out at once ("decided to weigh in on Thursday's fight", "declined to respond on Saturday")
 _COMMIT = frozenset(["vowed", "promised", "pledged", "planned", "threatened", "offered", "sought", "hoped", "intended",
@@ -282,6 +283,8 @@ class Cues:
             elif kind == "future" and core in _PAST_AUX and low not in _MODAL and low != "due":
                 kind = "present"  # "was planning to hold it on Thursday", "was scheduled to speak Saturday": a plan
                 # seen from the past may lie on either side of the reporting date (the nearest reading)
+            elif low == "due" and _DUE_TO.match(text, end):
+                kind = None  # "never given due to the Orlando massacre on June 12": because of, no plan
             elif kind == "past" and low in _COMMIT and text.startswith(" to ", end):
                 kind = "present"  # "vowed to stay in the race until the convention in July": a plan made in the past
                 # may lie on either side of the reporting date (the nearest reading), as "was scheduled to"
