@@ -899,15 +899,16 @@ def _set(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: 
     return _d(_duration(2 if g.get("other") else 1, unit), typ="SET")
 
 
-def _ref(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm:
+def _ref(m: Mention, text: str, pub: Anchor | None, prev: Anchor | None, tense: str | None) -> Norm | None:
     if m.groups.get("adjref"):
         return _d("PAST_REF" if m.groups["adjref"].lower() == "recent" else "PRESENT_REF")
     if m.groups.get("backday"):  # "back in the day"
         return _d("PAST_REF")
     if m.groups.get("infuture"):  # "in future"
         return _d("FUTURE_REF")
-    if m.groups.get("refat"):  # "at the moment": listed with its preposition
-        return _d(vocab()["ref"]["at " + re.sub(r"\s+", " ", m.groups["refat"].lower())])
+    if m.groups.get("refat"):  # "at the moment", "for the moment": listed with its preposition
+        value = vocab()["ref"].get(m.groups["pre"].strip().lower() + " " + re.sub(r"\s+", " ", m.groups["refat"].lower()))
+        return _d(value) if value else None  # (not "for present")
     return _d(vocab()["ref"][re.sub(r"\s+", " ", m.groups["ref"].lower())])
 
 

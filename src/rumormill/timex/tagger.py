@@ -267,9 +267,10 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                 rf"|(?P<freq>once|twice|(?:{NUMBARE})\s+(?:times|days|nights|hours|evenings|mornings))\s+(?:a|an|per)\s+"
                 rf"{UNIT.replace('<unit>', '<unitf>')}\b"
                 rf"|\b(?P<adj>(?-i:{_alt(v['set_adj'])}))\b"),
-        # "at present", "at the moment": the preposition is needed but stays outside the extent (TimeML)
-        ("ref", rf"\b(?P<ref>{_alt(w for w in v['ref'] if not w.startswith('at '))})\b(?![-‐])"
-                rf"|(?P<pre>\bat\s+)(?P<refat>{_alt(w[3:] for w in v['ref'] if w.startswith('at '))})\b(?![-‐])"
+        # "at present", "at the moment", "for the moment": the preposition is needed but stays outside the extent (TimeML)
+        ("ref", rf"\b(?P<ref>{_alt(w for w in v['ref'] if not w.startswith(('at ', 'for ')))})\b(?![-‐])"
+                rf"|(?P<pre>\b(?:at|for)\s+)(?P<refat>{_alt(w.split(' ', 1)[1] for w in v['ref'] if w.startswith(('at ', 'for ')))})"
+                r"\b(?![-‐])(?!\s+(?:last|next|of|tomorrow|yesterday|a\s+year|in\s+history)\b)"
                 # "in future" (British, no article): the future (not "in future years")
                 r"|(?<=\b[Ii]n\s)(?P<infuture>future)\b(?!\s+[a-z])"
                 # "back in the day(s)": the past (not "back in the days of the empire")
@@ -306,6 +307,9 @@ _MAY_OK_BEFORE = re.compile(
     r"throughout|and|or|between|that|each|every)\s+|-)$",
     re.I,
 )
+_NOT_NAME_BEFORE = re.compile(r"\b(?:In|Since|Until|Till|By|Early|Late|Mid|Last|Next|This|Through|From|Before|After|"
+                              r"During|Of|On|Each|Every|Between|And|Or|To|Around|About|Only|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)"
+                              r"(?:day)?\s+$")
 _MARCH_VERB_AFTER = re.compile(r"^\s+(?:on|to|through|into|against|in|past)\b", re.I)
 _CAPWORD_AFTER = re.compile(r"^[ \t]+(?!(?:I|The|A|An|In|On|At|But|And|As)\b)[A-Z][a-z]")
 _SEASON_VERB = re.compile(r"^(?:fall|spring)$", re.I)
@@ -351,7 +355,7 @@ _HOLIDAY_THING = re.compile(
     r"^\s+(?:trees?|cards?|carols?|lights|decorations?|ornaments?|stockings?|presents?|gifts?|songs?|music|albums?|"
     r"movies?|films?|specials?|episodes?|costumes?|candy|eggs?|bunny|pudding|cake|jumpers?|sweaters?|markets?|"
     r"spirit|ads?|adverts?|campaign|bonus|bonuses|hampers?|crackers?|"
-    r"pumpkins?|rising|islands?)\b", re.I)
+    r"pumpkins?|rising|islands?|masks?)\b", re.I)
 _OF_MONTH_AFTER = re.compile(r"^\s+of\s+(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 # "another day" that is no duration: "live to fight another day", "just another day", "another day, another scandal", "a story for
 # another day", "postponed to another day" (some other day)
@@ -490,6 +494,9 @@ def _ok(text: str, name: str, m: re.Match[str]) -> bool:
             return False
         if low == "march" and _MARCH_VERB_AFTER.match(after) and not g.get("rel"):
             return False
+        if name == "month" and low == "march" and mon[0] == "M" and not g.get("rel") \
+                and _NAME_BEFORE.search(before) and not _NOT_NAME_BEFORE.search(before):
+            return False  # "the NYC Pride March", "the Selma March": a procession named so
         if name == "month" and not g.get("rel") and before.rstrip().endswith(("‘", "“", '"')):
             return False  # a quoted title such as ‘May December’
         if name == "month" and not g.get("rel") and (
