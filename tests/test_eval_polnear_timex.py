@@ -13,7 +13,7 @@ POLNEAR = DATA / "attribution" / "polnear"
 
 def test_annotation_table_is_well_formed() -> None:
     table = polnear_timex.table()
-    assert len(table) == 223
+    assert len(table) == 243
     for rows in table.values():
         assert len({r[6] for r in rows}) == 1  # one part per article
         for start, end, extent, typ, value, mod, part in rows:
@@ -25,8 +25,8 @@ def test_annotation_table_is_well_formed() -> None:
 
 def test_every_extent_matches_the_text() -> None:
     docs = polnear_timex.load(str(need_shared(POLNEAR)))
-    assert len(docs) == 223
-    assert [len(polnear_timex.load(str(POLNEAR), split=p)) for p in polnear_timex.PARTS] == [175, 20, 28]
+    assert len(docs) == 243
+    assert [len(polnear_timex.load(str(POLNEAR), split=p)) for p in polnear_timex.PARTS] == [175, 20, 48]
     assert sum(len(d.gold) for d in docs) == sum(len(r) for r in polnear_timex.table().values())
     assert all(d.dct and d.dct[:2] in ("20",) for d in docs)
 

@@ -45,7 +45,7 @@ EVALS: dict[str, tuple[str, str]] = {
     "meantime": ("rumormill.evaluation.meantime", "TIMEX3 and publication-date inference on MEANTIME (en)"),
     "weasel": ("rumormill.evaluation.weasel", "hedge-cue sentences on szeged_wikiweasel (held-out half)"),
     "polnear": ("rumormill.evaluation.polnear", "attribution source/cue/content spans on PolNeAR"),
-    "polnear-timex": ("rumormill.evaluation.polnear_timex", "TIMEX3 on our own annotation of 183 PolNeAR articles"),
+    "polnear-timex": ("rumormill.evaluation.polnear_timex", "TIMEX3 on our own annotation of 243 PolNeAR articles"),
     "web-timex": ("rumormill.evaluation.web_timex", "TIMEX3 on our own annotation of 100 scrapinghub-aeb news pages"),
     "markkula-timex": ("rumormill.evaluation.markkula_timex", "TIMEX3 on our own annotation of 34 Markkula news articles"),
     "markkula": ("rumormill.evaluation.markkula", "source type (incl. anonymous) on markkula-journ-sourcing"),

@@ -1,14 +1,15 @@
 """``rumormill eval polnear-timex PATH``: TIMEX3 extent, type and value on our own news development set.
 
 TempEval-3 platinum is a test set and MEANTIME is Wikinews; neither is the wire/newspaper prose the
-tagger meets most. This set is 183 PolNeAR articles (2015-16 US political news from its 7 publishers),
+tagger meets most. This set is 243 PolNeAR articles (2015-16 US political news from its 7 publishers),
 annotated by the rumormill developers with TimeML 1.2.1 TIMEX3 (TimeBank/TE3 conventions): each
 annotator first marked the text blind, then compared with the tagger and changed an annotation only on
 a guideline reason (see ``docs/time.md``). Three parts (``--split train|dev|test``; default: all):
 ``train`` (35 articles, tuned on; 40 more annotated after the sixth round of fixes, 20 after the seventh
-and 40 after the eighth, each lot tuned on in the round after),
-``dev`` (20, annotated after the first round of fixes, measured before the second used it) and ``test``
-(28, annotated after the second and third rounds, never tuned on).
+and 40 after the eighth, each lot tuned on in the round after; 40 more in session 5, two lots of 20 measured
+held out and then tuned on), ``dev`` (20, annotated after the first round of fixes, measured before the second
+used it) and ``test`` (28, annotated after the second and third rounds, and 20 at the end of the tenth; never
+tuned on).
 
 The annotations live in the package (``evaluation/data/polnear_timex.tsv``: file, start, end, extent,
 type, value, mod, part); the article texts are read in place from PATH (the PolNeAR folder, which is not
