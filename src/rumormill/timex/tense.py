@@ -20,6 +20,10 @@ Beyond the nearest cue (each measured on MEANTIME and the hand-written cases):
   one the cues of a quoted clause do not ("acknowledged Monday night 'it will be very hard'");
 - a weekday naming an event ("Friday's agreement may …", "his address Sunday … will be") is not pushed ahead by
   the future or modal of the clause the event is the subject of (the nearest reading);
+- a cue beyond a comma or a dash weighs six words more: the date's own stretch decides ("Sanders, who did win
+  Rhode Island on Tuesday, would likely …"); a "since" clause's date is behind ("since taking over … in the fall");
+- a past promise or plan before an infinitive ("vowed to stay … until the convention in July") takes the nearest
+  reading, as "was scheduled to" does; "due to" before a noun phrase is "because of", no plan;
 - sentences do not end after a title, an initial or a month abbreviation ("Mr.", "D.", "Sept.");
 - a headline (a first line without a full stop, above the text) reports the past in the present
   tense ("Senate passes bill on Friday") and the future with "to" ("Apple to unveil iPhone on Tuesday");
@@ -84,8 +88,7 @@ _COND = frozenset(["if", "unless"])
 _DUE_TO = re.compile(r"\s+to\s+(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|[A-Z\d])")
 # past verbs of a promise or plan before an infinitive ("vowed to", "threatened to"); not those of a decision carried
 # out at once ("decided to weigh in on Thursday's fight", "declined to respond on Saturday")
-_COMMIT = frozenset(["vowed", "promised", "pledged", "planned", "threatened", "offered", "sought", "hoped", "intended",
-                     "aimed"])
+_COMMIT = frozenset(["vowed", "promised", "pledged", "threatened", "offered", "sought", "hoped", "intended", "aimed"])
 _ADVERB = frozenset(["not", "n't", "also", "never", "just", "already", "still", "then", "first", "since", "now"])
 _REPORTING = frozenset(["said", "reported", "told", "added", "noted", "wrote", "says", "reports", "adds", "notes",
                         "according"])
