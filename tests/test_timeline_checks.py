@@ -139,3 +139,26 @@ def test_gap_between_two_dates() -> None:
     led = rumormill.analyze_text(bad, published="2024-01-15")
     gap = next(c for c in led.checks if c.kind == "duration")
     assert gap.status == "contradiction" and "five years" in gap.detail
+
+
+def test_strict_sides_of_after_and_before() -> None:
+    # the dependency parse must put each date in one of the two clauses the connective joins
+    text = ("Party news\n\nThe chair announced Sunday she will resign her post after the convention, to be replaced "
+            "by a veteran strategist through the November election. "
+            "Will reignited his feud with Trump this week after writing an op-ed that targeted the 2016 candidate. "
+            "The senator testifies before the committee on Thursday.\n")
+    led = rumormill.analyze_text(text, published="2016-07-25")
+    assert not [c for c in led.checks if c.kind == "order"], led.checks
+    kept = "Career\n\nMiller moved to Paris in 2018, after she left London in 2019.\n"
+    led = rumormill.analyze_text(kept, published="2024-01-15")
+    assert [c.status for c in led.checks if c.kind == "order"] == ["contradiction"], led.checks
+
+
+def test_event_word_must_govern_the_date() -> None:
+    # "married" heads another clause than "in 2013": 2013 is no wedding date, so no duration is measured from it
+    text = ("Grayson\n\nBefore she met Grayson and got married, Dena Minning approached people in her county "
+            "to drum up support in 2013 for a congressional bid. "
+            "Lolita Grayson filed reports against him during two decades of marriage, Politico reported Tuesday.\n")
+    led = rumormill.analyze_text(text, published="2016-07-29")
+    assert not [c for c in led.checks if c.kind == "duration"], led.checks
+    assert not [c for c in led.checks if c.status == "contradiction"], led.checks

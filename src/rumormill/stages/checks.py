@@ -28,11 +28,12 @@ import bisect
 import datetime as dt
 import re
 
+from rumormill.nlp.parse import Parse
 from rumormill.pipeline import State
 from rumormill.records import Check, Claim, Fact, Published, Time
 from rumormill.timex import durations
 from rumormill.timex.bounds import Bound, find_bounds, period_text
-from rumormill.timex.events import CLAUSE_STOP, Dated, collect, people_by_sentence, sentences
+from rumormill.timex.events import CLAUSE_STOP, Dated, collect, head_path, people_by_sentence, sentences
 from rumormill.timex.ranges import Range, durations_for, find_ranges, fits
 from rumormill.timex.tense import guess as guess_tense
 
@@ -48,7 +49,8 @@ _ORDER = re.compile(r"\b(after|before|following|prior\s+to)\b", re.I)
 def run(state: State) -> None:
     text = state.article.text
     sents = state.scratch.get("time.sentences") or sentences(text, [(s.start, s.end) for s in state.parse.sents])
-    dated: list[Dated] = state.scratch.get("time.dated") or collect(text, state.times, state.entities, sents)
+    dated: list[Dated] = state.scratch.get("time.dated") or collect(text, state.times, state.entities, sents,
+                                                                     state.parse)
     links = state.scratch.get("time.links")
     if links is None:
         links = durations.links(text, state.times, dated, state.entities, sents)
@@ -72,7 +74,7 @@ def run(state: State) -> None:
     out += _date_checks([d for d in dated if d.time.id not in not_event], state.claims,
                         {e.id: e.name for e in state.entities})
     out += _age_checks(state, dated, sents)
-    out += _order_checks(text, dated, sents, state.claims, state.times)
+    out += _order_checks(text, dated, sents, state.claims, state.times, state.parse)
     state.checks = out
 
 
@@ -284,8 +286,30 @@ def _gap_check(a: Dated, b: Dated, gap: Time, word: str, claims: list[Claim]) ->
                  evidence=_cite([a.time, gap, b.time], claims))
 
 
+def _sides(parse: Parse, at: int, a: Dated, b: Dated) -> bool:
+    """The dependency parse puts ``a`` on the governing side of the connective at ``at`` and ``b`` on its
+    complement side, each in that clause itself: "Miller moved to Paris in 2018, after she left London in 2019"
+    (2018 in the clause of "moved", 2019 in the clause "after" opens). Not "announced Sunday she will resign after
+    the convention … through the November election" ("after" belongs to "resign", Sunday to "announced", November to
+    another clause), nor "after writing an op-ed that targeted the 2016 candidate" (2016 is in a relative clause)."""
+    conn = parse.token_at(at)
+    pa, pb = head_path(parse, a.time.span), head_path(parse, b.time.span)
+    if conn is None or pa is None or pb is None:
+        return False
+    tokens = parse.tokens
+    if conn.dep == "mark":  # "…, after she left London in 2019": the clause "after" opens, and the one it modifies
+        sub = tokens[conn.head]
+        return sub.dep == "advcl" and pb[-1] == sub.i and pa[-1] == sub.head
+    if conn.dep != "prep" or tokens[conn.head].pos not in ("VERB", "AUX"):
+        return False
+    if pa[-1] != conn.head:
+        return False
+    top = tokens[pb[-1]]  # "after the convention in July": no verb between; "after being elected in 2008": a gerund
+    return conn.i in pb or (top.dep == "pcomp" and top.head == conn.i)
+
+
 def _order_checks(text: str, dated: list[Dated], sents: list[tuple[int, int]], claims: list[Claim],
-                  times: list[Time]) -> list[Check]:
+                  times: list[Time], parse: Parse | None = None) -> list[Check]:
     out = []
     by_sent: dict[tuple[int, int], list[Dated]] = {}
     for d in dated:
@@ -305,6 +329,8 @@ def _order_checks(text: str, dated: list[Dated], sents: list[tuple[int, int]], c
             between = text[a.time.span[1]:m.start()], text[m.end():b.time.span[0]]
             if any(CLAUSE_STOP.search(x) or x.count(" ") > 15 for x in between):
                 continue  # the dates are not the two sides of this "after"/"before"
+            if parse is not None and parse.tokens and not _sides(parse, m.start(), a, b):
+                continue  # the parse does not tie the dates to the two clauses the connective joins
             word = m.group(1).lower()
             gap = next((t for t in times if t.type == "DURATION" and not t.vague and t.span[1] <= m.start()
                         and not text[t.span[1]:m.start()].strip() and t.span[0] >= a.time.span[1]), None)

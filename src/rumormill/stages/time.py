@@ -64,7 +64,7 @@ def _duration_ends(state: State, tagged: list[Tagged]) -> list[Tagged]:
 
     text = state.article.text
     sents = sentences(text, [(s.start, s.end) for s in state.parse.sents])
-    dated = collect(text, state.times, state.entities, sents)
+    dated = collect(text, state.times, state.entities, sents, state.parse)
     earliest = dt.date.fromisoformat(state.published.earliest or "0001-01-01")  # (no interval: every end counts)
     by_span = {(t.start, t.end): t for t in tagged}
     out: list[Tagged] = []

@@ -40,7 +40,7 @@ _LABEL_MAX = 110
 def run(state: State) -> None:
     text = state.article.text
     sents = sentences(text, [(s.start, s.end) for s in state.parse.sents])
-    dated = collect(text, state.times, state.entities, sents)
+    dated = collect(text, state.times, state.entities, sents, state.parse)
     ranges = find_ranges(text, state.times)
     bounds = find_bounds(text, state.times, state.published, ranges)
     state.scratch["time.dated"] = dated

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rumormill.lexicons import load_table
+from rumormill.nlp.parse import Parse
 from rumormill.records import Entity, Time
 
 CLAUSE_STOP = re.compile(r"[;:!?]|\.\s|,?\s+(?:but|while|whereas|although|though|yet)\s|\s[—–-]\s")
@@ -109,7 +110,51 @@ def _clause(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[int
     return s, (m2.start() if m2 else e)
 
 
-def family_of_date(text: str, sent: tuple[int, int], t: Time, durations: list[Time]) -> str | None:
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+def head_path(parse: Parse, span: tuple[int, int]) -> list[int] | None:
+    """Token indices from the head of the expression at ``span`` up to its clause's verb (the first verb above
+    it, included; the sentence root when there is none), from the dependency parse. None if no token covers it."""
+    toks = [t for t in parse.tokens[_first_token(parse, span[0]):] if t.start < span[1]]
+    toks = [t for t in toks if t.end > span[0]]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
+    path = [head.i]
+    i = head.i
+    while parse.tokens[i].head != i:
+        i = parse.tokens[i].head
+        path.append(i)
+        if parse.tokens[i].pos in _VERBS:
+            break
+    return path
+
+
+def _first_token(parse: Parse, char: int) -> int:
+    lo, hi = 0, len(parse.tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if parse.tokens[mid].end <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _attached(parse: Parse, t: Time, start: int, end: int) -> bool:
+    """The event word at ``[start, end)`` governs the date: it holds a token of the path from the date up to its
+    clause's verb ("got married in 2010", "their wedding in 2012", "gave birth to a son in 2019"), not a verb of
+    another clause of the sentence ("Before she got married, she ... drummed up support in 2013")."""
+    path = head_path(parse, t.span)
+    if path is None:
+        return True  # no parse of this stretch: the clause test alone decides
+    return any(start <= parse.tokens[i].start < end for i in path[1:])
+
+
+def family_of_date(text: str, sent: tuple[int, int], t: Time, durations: list[Time],
+                   parse: Parse | None = None) -> str | None:
     cs, ce = _clause(text, sent, t.span[0], t.span[1])
     blocked = [(d.span[1], d.span[1] + 40) for d in durations if cs <= d.span[0] < ce]
     best: tuple[int, str] | None = None
@@ -122,6 +167,8 @@ def family_of_date(text: str, sent: tuple[int, int], t: Time, durations: list[Ti
                 gap = text[m.end():t.span[0]]
                 if not re.fullmatch(r"\s+(?:in|on|of|from)\s+(?:the\s+)?", gap):
                     continue
+            if parse is not None and not _attached(parse, t, m.start(), m.end()):
+                continue
             dist = abs(m.start() - t.span[0])
             if best is None or dist < best[0]:
                 best = (dist, family)
@@ -186,8 +233,10 @@ def sentences(text: str, parse_sents: list[tuple[int, int]] | None) -> list[tupl
     return out or [(0, len(text))]
 
 
-def collect(text: str, times: list[Time], entities: list[Entity], sents: list[tuple[int, int]]) -> list[Dated]:
-    """Every DATE/TIME with a calendar interval, with its event family and participants."""
+def collect(text: str, times: list[Time], entities: list[Entity], sents: list[tuple[int, int]],
+            parse: Parse | None = None) -> list[Dated]:
+    """Every DATE/TIME with a calendar interval, with its event family and participants (with ``parse``, an
+    event word counts only if the dependency parse attaches the date to it)."""
     import bisect
 
     starts = [s for s, _ in sents]
@@ -203,6 +252,6 @@ def collect(text: str, times: list[Time], entities: list[Entity], sents: list[tu
         i = max(0, bisect.bisect_right(starts, t.span[0]) - 1)
         sent = sents[i]
         out.append(Dated(time=t, earliest=span[0], latest=span[1],
-                         family=family_of_date(text, sent, t, durations), people=people[i],
+                         family=family_of_date(text, sent, t, durations, parse), people=people[i],
                          negated=negated(text, sent, t), sentence=sent))
     return out
