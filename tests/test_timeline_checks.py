@@ -162,3 +162,24 @@ def test_event_word_must_govern_the_date() -> None:
     led = rumormill.analyze_text(text, published="2016-07-29")
     assert not [c for c in led.checks if c.kind == "duration"], led.checks
     assert not [c for c in led.checks if c.status == "contradiction"], led.checks
+
+
+def test_no_contradiction_from_a_noun_date_or_a_yearless_order() -> None:
+    text = ("Night of the speech\n\n"
+            "David Axelrod, the chief strategist of Barack Obama's 2008 campaign, said just after midnight on CNN that "
+            "it was plagiarism. "
+            "Eight years ago, Obama won 11 consecutive victories in February after Super Tuesday.\n")
+    led = rumormill.analyze_text(text, published="2016-07-19")
+    assert not [c for c in led.checks if c.status == "contradiction"], led.checks
+    yearless = [c for c in led.checks if c.kind == "order" and "Super Tuesday" in c.detail]
+    assert [c.status for c in yearless] == ["unverifiable"], led.checks
+
+
+def test_a_sentence_naming_nobody_inherits_no_birth() -> None:
+    text = ("Policy\n\nAbout 9.9 million single mothers with young children live in the United States. "
+            "Nearly a third of those with jobs live in poverty.\n\n"
+            "If Trump's plan rejected single mothers, black families would be especially affected. According to "
+            "federal data, 70 percent of black children are born to unmarried mothers, a threefold increase since "
+            "the 1960s and a level relatively unchanged since the 1990s.\n")
+    led = rumormill.analyze_text(text, published="2016-09-21")
+    assert not [c for c in led.checks if c.kind == "date"], led.checks

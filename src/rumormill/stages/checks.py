@@ -71,8 +71,8 @@ def run(state: State) -> None:
     out += _range_checks(text, ranges, links, state, sents,
                          [(r, k.duration, f"both about the {k.family} ({k.family} dated {_q(k.start.time)})")
                           for r, k in via_start])
-    out += _date_checks([d for d in dated if d.time.id not in not_event], state.claims,
-                        {e.id: e.name for e in state.entities})
+    out += _date_checks([d for d in dated if d.time.id not in not_event and _names_someone(text, d, state)],
+                        state.claims, {e.id: e.name for e in state.entities})
     out += _age_checks(state, dated, sents)
     out += _order_checks(text, dated, sents, state.claims, state.times, state.parse)
     state.checks = out
@@ -147,6 +147,18 @@ def _range_checks(text: str, ranges: list[Range], links: list[durations.Link], s
     return out
 
 
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|his|hers|them|their)\b", re.I)
+
+
+def _names_someone(text: str, d: Dated, state: State) -> bool:
+    """The date's sentence names its participants, or refers back to them with a pronoun; a sentence that does
+    neither ("70 percent of black children are born to unmarried mothers, … since the 1960s") inherits nobody."""
+    s, e = d.sentence
+    if any(s <= a < e for ent in state.entities if ent.type == "PERSON" for a, _b in ent.spans):
+        return True
+    return _PRONOUN.search(text, s, e) is not None
+
+
 def _date_checks(dated: list[Dated], claims: list[Claim], names: dict[str, str]) -> list[Check]:
     out = []
     by_family: dict[str, list[Dated]] = {}
@@ -180,6 +192,7 @@ def _date_checks(dated: list[Dated], claims: list[Claim], names: dict[str, str])
     return out
 
 
+_YEAR = re.compile(r"\b\d{4}\b")
 _COUPLE = frozenset({"marriage", "separation", "divorce", "engagement", "relationship"})
 
 
@@ -286,6 +299,11 @@ def _gap_check(a: Dated, b: Dated, gap: Time, word: str, claims: list[Claim]) ->
                  evidence=_cite([a.time, gap, b.time], claims))
 
 
+# how a date (or the phrase holding it) hangs from its clause's verb when it dates that clause: "in 2018" (prep),
+# "Sunday" (npadvmod), "last week" (npadvmod), "yesterday" (advmod/tmod); not a subject or object noun it modifies
+_ADVERBIAL = frozenset({"prep", "npadvmod", "tmod", "advmod", "obl", "nmod:tmod", "pobj", "agent"})
+
+
 def _sides(parse: Parse, at: int, a: Dated, b: Dated) -> bool:
     """The dependency parse puts ``a`` on the governing side of the connective at ``at`` and ``b`` on its
     complement side, each in that clause itself: "Miller moved to Paris in 2018, after she left London in 2019"
@@ -297,6 +315,8 @@ def _sides(parse: Parse, at: int, a: Dated, b: Dated) -> bool:
     if conn is None or pa is None or pb is None:
         return False
     tokens = parse.tokens
+    if len(pa) > 1 and tokens[pa[-2]].dep not in _ADVERBIAL:
+        return False  # "Axelrod, the strategist of Obama's 2008 campaign, said just after midnight": 2008 dates a noun
     if conn.dep == "mark":  # "…, after she left London in 2019": the clause "after" opens, and the one it modifies
         sub = tokens[conn.head]
         return sub.dep == "advcl" and pb[-1] == sub.i and pa[-1] == sub.head
@@ -348,6 +368,11 @@ def _order_checks(text: str, dated: list[Dated], sents: list[tuple[int, int]], c
                 status = "unverifiable"
             verdict = {"consistent": "the dates agree", "contradiction": "the dates say the opposite",
                        "unverifiable": "the dates overlap, so the order cannot be told"}[status]
+            if status == "contradiction" and not (_YEAR.search(a.time.text) or _YEAR.search(b.time.text)):
+                # "won 11 victories in February after Super Tuesday", told of 2008: two dates read into the
+                # reporting year can both be some other year's; without a written year the order is not settled
+                status, verdict = "unverifiable", "the dates read into the reporting year say the opposite, but " \
+                                                  "neither gives its year"
             out.append(Check(kind="order", status=status,
                              detail=f"the clause dated {_q(a.time)} is said to come {word} the one dated "
                                     f"{_q(b.time)}: {verdict}",
