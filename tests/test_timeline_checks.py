@@ -183,3 +183,13 @@ def test_a_sentence_naming_nobody_inherits_no_birth() -> None:
             "the 1960s and a level relatively unchanged since the 1990s.\n")
     led = rumormill.analyze_text(text, published="2016-09-21")
     assert not [c for c in led.checks if c.kind == "date"], led.checks
+
+
+def test_order_through_a_noun_and_a_yearless_gap() -> None:
+    led = rumormill.analyze_text("Congress\n\nCongress returns on Sept. 6, the day after Labor Day.\n",
+                                 published="2016-08-22")
+    assert [(c.kind, c.status) for c in led.checks] == [("order", "consistent")], led.checks
+    # "Nov. 28" read into the wrong year by the tense of "said": no year is written, so no contradiction
+    led = rumormill.analyze_text("Vote\n\nTrump said the vote on Nov. 28, 20 days after Election Day, would be "
+                                 "certified.\n", published="2016-08-22")
+    assert not [c for c in led.checks if c.status == "contradiction"], led.checks

@@ -28,7 +28,7 @@ import bisect
 import datetime as dt
 import re
 
-from rumormill.nlp.parse import Parse
+from rumormill.nlp.parse import Parse, Token
 from rumormill.pipeline import State
 from rumormill.records import Check, Claim, Fact, Published, Time
 from rumormill.timex import durations
@@ -293,15 +293,26 @@ def _gap_check(a: Dated, b: Dated, gap: Time, word: str, claims: list[Claim]) ->
     lo = (a.earliest - b.latest).days * sign
     hi = (a.latest - b.earliest).days * sign
     fits = lo - slack <= n <= hi + slack
-    return Check(kind="duration", status="consistent" if fits else "contradiction",
-                 detail=f"{_q(a.time)} is said to be {_q(gap)} {word} {_q(b.time)}: "
-                        + ("the dates agree" if fits else "the dates are not that far apart"),
-                 evidence=_cite([a.time, gap, b.time], claims))
+    status, verdict = ("consistent", "the dates agree") if fits else ("contradiction", "the dates are not that far apart")
+    if not fits and not (_YEAR.search(a.time.text) or _YEAR.search(b.time.text)):
+        # "the vote on Nov. 28, 20 days after Election Day" with "Nov. 28" read into the wrong year: no year written,
+        # no contradiction
+        status, verdict = "unverifiable", "the dates read without a written year do not fit, but neither gives its year"
+    return Check(kind="duration", status=status, detail=f"{_q(a.time)} is said to be {_q(gap)} {word} {_q(b.time)}: "
+                 + verdict, evidence=_cite([a.time, gap, b.time], claims))
 
 
 # how a date (or the phrase holding it) hangs from its clause's verb when it dates that clause: "in 2018" (prep),
 # "Sunday" (npadvmod), "last week" (npadvmod), "yesterday" (advmod/tmod); not a subject or object noun it modifies
+_UNIT_NOUNS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "night", "nights",
+                         "hours", "minutes"})
 _ADVERBIAL = frozenset({"prep", "npadvmod", "tmod", "advmod", "obl", "nmod:tmod", "pobj", "agent"})
+
+
+def _dates(tokens: tuple[Token, ...], path: list[int], top: int) -> bool:
+    """The date on ``path`` hangs from ``path[top]`` as an adverbial ("in 2018", "Sunday"), not inside a noun phrase
+    the word governs ("Axelrod, the strategist of Obama's 2008 campaign, said just after midnight")."""
+    return top == 0 or tokens[path[top - 1]].dep in _ADVERBIAL
 
 
 def _sides(parse: Parse, at: int, a: Dated, b: Dated) -> bool:
@@ -315,14 +326,21 @@ def _sides(parse: Parse, at: int, a: Dated, b: Dated) -> bool:
     if conn is None or pa is None or pb is None:
         return False
     tokens = parse.tokens
-    if len(pa) > 1 and tokens[pa[-2]].dep not in _ADVERBIAL:
-        return False  # "Axelrod, the strategist of Obama's 2008 campaign, said just after midnight": 2008 dates a noun
     if conn.dep == "mark":  # "…, after she left London in 2019": the clause "after" opens, and the one it modifies
         sub = tokens[conn.head]
-        return sub.dep == "advcl" and pb[-1] == sub.i and pa[-1] == sub.head
-    if conn.dep != "prep" or tokens[conn.head].pos not in ("VERB", "AUX"):
+        return sub.dep == "advcl" and pb[-1] == sub.i and pa[-1] == sub.head and _dates(tokens, pa, len(pa) - 1)
+    if conn.dep != "prep":
         return False
-    if pa[-1] != conn.head:
+    gov = tokens[conn.head]
+    if gov.pos not in ("VERB", "AUX"):
+        # the connective modifies a noun: the one the first date dates ("the vote on Nov. 28, 20 days after Election
+        # Day") or a unit noun set beside that date ("on Sept. 6, the day after Labor Day")
+        if gov.i in pa[1:]:
+            if not _dates(tokens, pa, pa.index(gov.i)):
+                return False
+        elif not (gov.lower in _UNIT_NOUNS and gov.head == pa[0]):
+            return False
+    elif pa[-1] != conn.head or not _dates(tokens, pa, len(pa) - 1):
         return False
     top = tokens[pb[-1]]  # "after the convention in July": no verb between; "after being elected in 2008": a gerund
     return conn.i in pb or (top.dep == "pcomp" and top.head == conn.i)
