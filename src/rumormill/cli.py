@@ -51,6 +51,7 @@ EVALS: dict[str, tuple[str, str]] = {
     "markkula": ("rumormill.evaluation.markkula", "source type (incl. anonymous) on markkula-journ-sourcing"),
     "pubdate": ("rumormill.evaluation.pubdate", "publication-date inference, date hidden, on PolNeAR or Markkula"),
     "story": ("rumormill.evaluation.story", "cross-article claim matching on the celebrity legit/fake pairs"),
+    "checks": ("rumormill.evaluation.checks", "consistency checks on real dated articles (counts; --errors to read)"),
 }
 
 
