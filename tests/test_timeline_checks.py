@@ -193,3 +193,15 @@ def test_order_through_a_noun_and_a_yearless_gap() -> None:
     led = rumormill.analyze_text("Vote\n\nTrump said the vote on Nov. 28, 20 days after Election Day, would be "
                                  "certified.\n", published="2016-08-22")
     assert not [c for c in led.checks if c.status == "contradiction"], led.checks
+
+
+def test_a_birth_or_death_is_the_subject_s() -> None:
+    # the death of "his brother Freddy, who died in 1981" is Freddy's, not Donald Trump's; "His father" names nobody
+    text = ("Family\n\nDonald Trump rarely speaks of his brother Freddy, who died in 1981. Trump was close to his "
+            "father. His father died in 1999, Trump said.\n")
+    led = rumormill.analyze_text(text, published="2016-01-04")
+    assert not [c for c in led.checks if c.status == "contradiction"], led.checks
+    twice = "Family\n\nFreddy Trump died in 1981, his family said. Freddy Trump died in 1985, a cousin said.\n"
+    led = rumormill.analyze_text(twice, published="2016-01-04")
+    date = [c for c in led.checks if c.kind == "date"]
+    assert [c.status for c in date] == ["contradiction"] and "Freddy Trump" in date[0].detail, led.checks

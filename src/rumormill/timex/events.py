@@ -155,9 +155,16 @@ def _attached(parse: Parse, t: Time, start: int, end: int) -> bool:
 
 def family_of_date(text: str, sent: tuple[int, int], t: Time, durations: list[Time],
                    parse: Parse | None = None) -> str | None:
+    found = _event_of_date(text, sent, t, durations, parse)
+    return found[0] if found else None
+
+
+def _event_of_date(text: str, sent: tuple[int, int], t: Time, durations: list[Time],
+                   parse: Parse | None) -> tuple[str, int, int] | None:
+    """The event family of the date's clause and where its word is."""
     cs, ce = _clause(text, sent, t.span[0], t.span[1])
     blocked = [(d.span[1], d.span[1] + 40) for d in durations if cs <= d.span[0] < ce]
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, int, int] | None = None
     for family, rx, pos in _lexicon():
         for m in rx.finditer(text, cs, ce):
             if any(b0 <= m.start() < b1 and text[b0:m.start()].strip().lower() in ("of", "of their", "of his",
@@ -171,8 +178,44 @@ def family_of_date(text: str, sent: tuple[int, int], t: Time, durations: list[Ti
                 continue
             dist = abs(m.start() - t.span[0])
             if best is None or dist < best[0]:
-                best = (dist, family)
-    return best[1] if best else None
+                best = (dist, family, m.start(), m.end())
+    return (best[1], best[2], best[3]) if best else None
+
+
+# events with one participant: the person they happen to is the one to compare, not everyone the sentence names
+ONE_PERSON = frozenset({"birth", "death"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_RELATIVE = frozenset({"who", "that", "which"})
+_PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+
+
+def _subject(parse: Parse, start: int, end: int, entities: list[Entity], sent_people: frozenset[str]
+             ) -> frozenset[str]:
+    """Who a birth or death at the event word ``[start, end)`` happens to, by the dependency parse: the verb's
+    subject ("Freddy, who died in 1981" -> Freddy; "His father died in 1999" -> nobody named), the noun's possessor
+    or "of" object ("the death of Freddy Trump"). A personal pronoun is the one person its sentence names, if only
+    one; anything else is no one (the event is not compared)."""
+    toks = [tk for tk in parse.tokens[_first_token(parse, start):] if tk.start < end]
+    if not toks:
+        return frozenset()
+    word = next((tk for tk in toks if tk.pos in _VERBS), toks[-1])
+    kids = parse.children(word.i)
+    subj = next((tk for tk in kids if tk.dep in _SUBJECTS), None)
+    if subj is None:  # "the death of Freddy Trump", "Freddy's death"
+        subj = next((tk for tk in kids if tk.dep == "poss"), None)
+        of = next((tk for tk in kids if tk.dep == "prep" and tk.lower == "of"), None)
+        if subj is None and of is not None:
+            subj = next((tk for tk in parse.children(of.i) if tk.dep == "pobj"), None)
+    if subj is None:
+        return frozenset()
+    if subj.lower in _RELATIVE and word.dep == "relcl":
+        subj = parse.tokens[word.head]  # "his brother Freddy, who died in 1981": the antecedent
+    if subj.lower in _PERSONAL:
+        return sent_people if len(sent_people) == 1 else frozenset()
+    for e in entities:
+        if e.type == "PERSON" and any(a <= subj.start < b for a, b in e.spans):
+            return frozenset({e.id})
+    return frozenset()
 
 
 def family_of_duration(text: str, sent: tuple[int, int], t: Time) -> str | None:
@@ -251,7 +294,11 @@ def collect(text: str, times: list[Time], entities: list[Entity], sents: list[tu
             continue
         i = max(0, bisect.bisect_right(starts, t.span[0]) - 1)
         sent = sents[i]
-        out.append(Dated(time=t, earliest=span[0], latest=span[1],
-                         family=family_of_date(text, sent, t, durations, parse), people=people[i],
+        event = _event_of_date(text, sent, t, durations, parse)
+        family = event[0] if event else None
+        who = people[i]
+        if event is not None and parse is not None and family in ONE_PERSON:
+            who = _subject(parse, event[1], event[2], entities, people[i])
+        out.append(Dated(time=t, earliest=span[0], latest=span[1], family=family, people=who,
                          negated=negated(text, sent, t), sentence=sent))
     return out
