@@ -3,11 +3,15 @@
 - ``duration``: a duration tied to a dated start ("married in 2012" + "11 years of marriage")
   against the date in its own sentence ("in August 2023"): start + n .. start + n + 1 years must
   reach it.
-- ``date``: the same event (same family from ``lexicons/timex_events.tsv`` *and* overlapping
-  PERSON participants, not negated) given two dates whose intervals do not overlap.
+- ``date``: the same event (same family from ``lexicons/timex_events.tsv``, the event word on the date's
+  path to its clause's verb in the parse, *and* overlapping PERSON participants: for a birth or a death the
+  event word's subject; not negated) given two dates whose intervals do not overlap. A sentence naming no
+  person and holding no pronoun inherits no participants.
 - ``age``: one person given two different ages; a stated age against a stated birth year and the
   publication date; a stated age against "when she was N" at a dated event.
-- ``order``: "A (date) after/before B (date)" in one sentence against the two dates.
+- ``order``: "A (date) after/before B (date)" in one sentence against the two dates, when the dependency
+  parse puts A in the clause the connective modifies and B in the clause or object it opens (``_sides``);
+  two dates neither of which writes its year never contradict (``unverifiable``).
 - ``duration`` of a range: "the program ran from 2009 to 2011" against "the two-year program"
   (``rumormill.timex.ranges``: a duration in the range's clause, or one naming the range's subject
   with a definite determiner; a year range is counted by subtraction, a month or day range also
