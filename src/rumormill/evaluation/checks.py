@@ -19,6 +19,7 @@ from collections import Counter
 from time import perf_counter
 from typing import Any
 
+from rumormill.errors import InputError
 from rumormill.evaluation.pubdate import load
 
 KINDS = ("duration", "age", "order", "date")
@@ -35,8 +36,13 @@ def run(path: str, split: str | None = None, limit: int | None = None, errors: s
     shown: list[dict[str, Any]] = []
     with_contradiction = 0
     t0 = perf_counter()
+    failed = 0
     for doc in docs:
-        ledger = analyze(ingest.load_text(doc.text, kind="text", published=doc.date))
+        try:
+            ledger = analyze(ingest.load_text(doc.text, kind="text", published=doc.date))
+        except InputError:  # (an empty or unreadable body: counted, not scored)
+            failed += 1
+            continue
         times = {t.id: t for t in ledger.times}
         found = False
         for check in ledger.checks:
@@ -52,7 +58,8 @@ def run(path: str, split: str | None = None, limit: int | None = None, errors: s
         with open(errors, "w", encoding="utf-8") as fh:
             for row in shown:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    figures: dict[str, Any] = {"documents": len(docs), "docs_with_contradiction": with_contradiction,
+    figures: dict[str, Any] = {"documents": len(docs) - failed, "failed": failed,
+                               "docs_with_contradiction": with_contradiction,
                                "docs_per_s": len(docs) / spent if spent else 0.0}
     for k in KINDS:
         for s in STATUSES:
@@ -70,7 +77,8 @@ def format(result: dict[str, Any]) -> str:
     f = result["figures"]
     where = result["corpus"] + (f", {result['split']}" if result.get("split") else "")
     lines = [f"consistency checks on real articles ({where}; each with its real publication date): "
-             f"{f['documents']} documents, {f['contradictions']} contradictions in {f['docs_with_contradiction']} "
+             f"{f['documents']} documents" + (f" ({f['failed']} could not be read)" if f["failed"] else "")
+             + f", {f['contradictions']} contradictions in {f['docs_with_contradiction']} "
              "of them (read each with --errors FILE: on real news nearly every contradiction is a false alarm)",
              f"{'kind':10} " + " ".join(f"{s:>14}" for s in STATUSES)]
     for k in KINDS:
