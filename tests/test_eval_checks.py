@@ -18,7 +18,8 @@ def test_counts_and_reading_file(tmp_path, capsys) -> None:  # type: ignore[no-u
     figs = json.loads(capsys.readouterr().out)
     assert figs["documents"] == 12
     # published news rarely contradicts itself: a false alarm here is a regression of the checks' strictness (the
-    # checks before session 5 read "Tonight … before Saturday night" in the 11th article as a contradiction)
+    # checks before their session-5 strictness read "Tonight … before Saturday night" in the 11th article as a
+    # contradiction)
     assert figs["contradictions"] == 0 and figs["docs_with_contradiction"] == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert all(r["status"] != "unverifiable" and r["evidence"] for r in rows)
