@@ -15,9 +15,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice, takewhile
 
 from rumormill.lexicons import load_table
-from rumormill.nlp.parse import Parse
+from rumormill.nlp.parse import Parse, Token
 from rumormill.records import Entity, Time
 
 CLAUSE_STOP = re.compile(r"[;:!?]|\.\s|,?\s+(?:but|while|whereas|although|though|yet)\s|\s[—–-]\s")
@@ -116,8 +117,7 @@ _VERBS = frozenset({"VERB", "AUX"})
 def head_path(parse: Parse, span: tuple[int, int]) -> list[int] | None:
     """Token indices from the head of the expression at ``span`` up to its clause's verb (the first verb above
     it, included; the sentence root when there is none), from the dependency parse. None if no token covers it."""
-    toks = [t for t in parse.tokens[_first_token(parse, span[0]):] if t.start < span[1]]
-    toks = [t for t in toks if t.end > span[0]]
+    toks = _tokens_in(parse, span[0], span[1])
     if not toks:
         return None
     inside = {t.i for t in toks}
@@ -130,6 +130,11 @@ def head_path(parse: Parse, span: tuple[int, int]) -> list[int] | None:
         if parse.tokens[i].pos in _VERBS:
             break
     return path
+
+
+def _tokens_in(parse: Parse, start: int, end: int) -> list[Token]:
+    """The tokens overlapping ``[start, end)`` (a binary search, then only those tokens: not a scan of the text)."""
+    return list(takewhile(lambda tk: tk.start < end, islice(parse.tokens, _first_token(parse, start), None)))
 
 
 def _first_token(parse: Parse, char: int) -> int:
@@ -151,12 +156,6 @@ def _attached(parse: Parse, t: Time, start: int, end: int) -> bool:
     if path is None:
         return True  # no parse of this stretch: the clause test alone decides
     return any(start <= parse.tokens[i].start < end for i in path[1:])
-
-
-def family_of_date(text: str, sent: tuple[int, int], t: Time, durations: list[Time],
-                   parse: Parse | None = None) -> str | None:
-    found = _event_of_date(text, sent, t, durations, parse)
-    return found[0] if found else None
 
 
 def _event_of_date(text: str, sent: tuple[int, int], t: Time, durations: list[Time],
@@ -195,7 +194,7 @@ def _subject(parse: Parse, start: int, end: int, entities: list[Entity], sent_pe
     subject ("Freddy, who died in 1981" -> Freddy; "His father died in 1999" -> nobody named), the noun's possessor
     or "of" object ("the death of Freddy Trump"). A personal pronoun is the one person its sentence names, if only
     one; anything else is no one (the event is not compared)."""
-    toks = [tk for tk in parse.tokens[_first_token(parse, start):] if tk.start < end]
+    toks = _tokens_in(parse, start, end)
     if not toks:
         return frozenset()
     word = next((tk for tk in toks if tk.pos in _VERBS), toks[-1])
